@@ -1,0 +1,49 @@
+"""Shared fixtures: real SQLCipher vaults in tmp_path, cheap key derivation, no real home dir."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+# Qt aborts without a display unless this is set before any Qt import (stack-notes).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from workbench.store.keyslots import KdfParams
+from workbench.store.vault import Vault
+
+# Cheap Argon2id for tests that do not check KDF settings; one test keeps production tuning.
+FAST_KDF = KdfParams(iterations=1, lanes=1, memory_kib=8 * 1024)
+PASSPHRASE = "correct horse battery staple"
+
+NewVault = Callable[..., tuple[Vault, str]]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Point the app's data dir at a temp folder so no test touches the real home."""
+    monkeypatch.setenv("IPT_WORKBENCH_HOME", str(tmp_path_factory.mktemp("home")))
+
+
+@pytest.fixture
+def new_vault(tmp_path: Path) -> Iterator[NewVault]:
+    """Factory: (fresh unlocked vault with a fast KDF, its recovery code); closed at teardown."""
+    made: list[Vault] = []
+
+    def factory(name: str = "test", passphrase: str = PASSPHRASE) -> tuple[Vault, str]:
+        vault, code = Vault.create(tmp_path / name, passphrase, kdf=FAST_KDF)
+        made.append(vault)
+        return vault, code
+
+    yield factory
+    for vault in made:
+        vault.close()
+
+
+@pytest.fixture
+def vault(new_vault: NewVault) -> Vault:
+    return new_vault()[0]

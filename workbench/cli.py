@@ -1,0 +1,288 @@
+"""`ipt-workbench`: the desktop app with no arguments; headless sub-commands otherwise."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import importlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from workbench.errors import InvalidInput, VaultNotFound, WorkbenchError
+from workbench.store.vault import DB_NAME, Vault, vault_path
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+
+
+class Secrets:
+    """Reads passphrases from a prompt, or line by line from stdin (--passphrase-stdin)."""
+
+    def __init__(self, from_stdin: bool, stdin: TextIO) -> None:
+        self._from_stdin = from_stdin
+        self._stdin = stdin
+
+    def read(self, prompt: str, confirm: bool = False) -> str:
+        if self._from_stdin:
+            line = self._stdin.readline()
+            if not line:
+                raise InvalidInput("Expected a passphrase on standard input, found none.")
+            return line.rstrip("\r\n")
+        first = getpass.getpass(prompt)
+        if confirm and getpass.getpass("Repeat it: ") != first:
+            raise InvalidInput("The two passphrases differ; nothing was created.")
+        return first
+
+
+def _unlock(args: argparse.Namespace, secrets: Secrets) -> Vault:
+    path = vault_path(args.vault)
+    if not (path / DB_NAME).is_file():
+        raise VaultNotFound(f"No vault was found at {path}.")
+    if getattr(args, "recovery", False):
+        return Vault.unlock(path, recovery_code=secrets.read("Recovery code: "))
+    return Vault.unlock(path, secrets.read(f"Passphrase for {path.name}: "))
+
+
+def _print_recovery_code(code: str, out: TextIO) -> None:
+    out.write(
+        "\nRecovery code (shown once; write it down and keep it apart from this computer):\n\n"
+        f"    {code}\n\n"
+        "Without the passphrase AND this code the caseload cannot be recovered by anyone.\n"
+    )
+
+
+def cmd_init(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
+    passphrase = secrets.read("New passphrase: ", confirm=True)
+    vault, code = Vault.create(args.vault, passphrase)
+    with vault:
+        out.write(f"Created {vault.folder}\n")
+    _print_recovery_code(code, out)
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
+    from workbench.demo.build import fill_demo
+
+    if args.clients < 0:
+        raise InvalidInput("--clients must be zero or more.")
+    passphrase = secrets.read("New passphrase for the demo vault: ", confirm=True)
+    vault, code = Vault.create(args.vault, passphrase)
+
+    def progress(done: int, total: int) -> None:
+        sys.stderr.write(f"\r{done} of {total} fictional clients")
+        sys.stderr.flush()
+
+    with vault:
+        added = fill_demo(vault, args.clients, args.seed, progress if args.clients > 500 else None)
+        out.write(
+            f"{'' if args.clients <= 500 else chr(10)}Created {vault.folder} with "
+            f"{added} fictional clients (seed {args.seed})\n"
+        )
+    _print_recovery_code(code, out)
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
+    from workbench.store.clients import list_clients
+
+    with _unlock(args, secrets) as vault, vault.reading() as conn:
+        rows = list_clients(conn, args.search)
+    for s in rows:
+        phase = s.phase.value if s.phase else "-"
+        out.write(
+            f"{s.id}\t{s.code}\t{s.display_name}\t{phase}\t{s.session_label}\t"
+            f"open risk flags: {s.open_risk_flags}\n"
+        )
+    if not rows:
+        sys.stderr.write("No clients match.\n" if args.search else "The caseload is empty.\n")
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
+    from workbench.store.clients import search_notes
+
+    with _unlock(args, secrets) as vault, vault.reading() as conn:
+        hits = search_notes(conn, args.text, limit=args.limit)
+    for h in hits:
+        out.write(
+            f"{h.client_id}\t{h.display_name}\tsession {h.session_number or '-'}\t"
+            f"{h.held_on or '-'}\t{h.excerpt}\n"
+        )
+    if not hits:
+        sys.stderr.write("No notes match.\n")
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
+    with _unlock(args, secrets) as vault:
+        report = vault.check_integrity()
+        if vault.stale_warning:
+            out.write(f"Warning: {vault.stale_warning}\n")
+    for label, problems in (
+        ("encrypted pages", report.cipher_problems),
+        ("database structure", report.structure_problems),
+        ("audit log chain", report.audit_problems),
+    ):
+        out.write(f"{label}: {'ok' if not problems else f'{len(problems)} problem(s)'}\n")
+        for problem in problems[:20]:
+            out.write(f"  - {problem}\n")
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def cmd_backup(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
+    from workbench.store.backup import make_backup
+
+    with _unlock(args, secrets) as vault:
+        result = make_backup(vault, Path(args.out))
+    rows = sum(int(str(t["rows"])) for t in result.tables.values())
+    out.write(
+        f"Backup written and verified: {result.path} ({result.size_bytes} bytes, "
+        f"{rows} rows in {len(result.tables)} tables)\n"
+    )
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
+    from workbench.store.backup import restore_backup
+
+    if args.recovery:
+        aside = restore_backup(
+            Path(args.backup),
+            vault_path(args.vault),
+            recovery_code=secrets.read("Recovery code of the backup: "),
+        )
+    else:
+        aside = restore_backup(
+            Path(args.backup),
+            vault_path(args.vault),
+            secrets.read("Passphrase the vault had when backed up: "),
+        )
+    out.write(f"Backup verified and restored to {vault_path(args.vault)}\n")
+    if aside:
+        out.write(f"The previous vault was kept at {aside}\n")
+    return EXIT_OK
+
+
+def cmd_export_json(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
+    from workbench.store.export_json import export_json
+
+    with _unlock(args, secrets) as vault:
+        count = export_json(vault, Path(args.out), include_process_notes=args.include_process_notes)
+    out.write(f"Exported {count} clients to {args.out} (unencrypted: store it safely)\n")
+    return EXIT_OK
+
+
+def cmd_change_passphrase(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
+    with _unlock(args, secrets) as vault:
+        vault.change_passphrase(secrets.read("New passphrase: ", confirm=True))
+    out.write("Passphrase changed. Backups made before now still open with the old one.\n")
+    return EXIT_OK
+
+
+def _run_desktop_app(argv: list[str]) -> int:
+    # Imported by name so the core never depends on Qt: the sub-commands work without PySide6.
+    try:
+        app = importlib.import_module("ui.app")
+    except ImportError:
+        sys.stderr.write(
+            "ipt-workbench: the desktop app needs PySide6, which is not installed; "
+            "the sub-commands (see --help) work without it.\n"
+        )
+        return EXIT_FAILED
+    return int(app.main(argv))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ipt-workbench",
+        description="Offline, encrypted IPT caseload. With no command, opens the desktop app.",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the desktop app on the demo vault (invented clients)",
+    )
+    sub = parser.add_subparsers(dest="command")
+
+    def command(
+        name: str, func: Callable[..., int], help_text: str, vault: bool = True
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if vault:
+            p.add_argument("vault", help="vault folder (NAME.iptvault)")
+        p.add_argument(
+            "--passphrase-stdin",
+            action="store_true",
+            help="read the passphrase(s) from standard input, one per line",
+        )
+        p.set_defaults(func=func)
+        return p
+
+    command("init", cmd_init, "create a new vault and print its recovery code once")
+    demo = command("demo", cmd_demo, "create a vault filled with fictional clients")
+    demo.add_argument("--clients", type=int, default=40)
+    demo.add_argument("--seed", type=int, default=1)
+    lst = command("list", cmd_list, "list clients with phase, session N of M and risk flags")
+    lst.add_argument("--search", help="part of a name or client code")
+    search = command("search", cmd_search, "full-text search over notes")
+    search.add_argument("text")
+    search.add_argument("--limit", type=int, default=20)
+    command("verify", cmd_verify, "check encryption, structure and the audit chain")
+    backup = command("backup", cmd_backup, "write a verified one-file backup")
+    backup.add_argument("out", help="backup file (.iptbackup)")
+    restore = sub.add_parser("restore", help="verify a backup, then restore it into VAULT")
+    restore.add_argument("backup")
+    restore.add_argument("vault")
+    restore.add_argument("--passphrase-stdin", action="store_true")
+    restore.set_defaults(func=cmd_restore)
+    export = command("export-json", cmd_export_json, "write the whole caseload as JSON")
+    export.add_argument("out")
+    export.add_argument("--include-process-notes", action="store_true")
+    command("change-passphrase", cmd_change_passphrase, "change the vault's passphrase")
+    for name, p in sub.choices.items():
+        if name not in ("init", "demo"):
+            p.add_argument(
+                "--recovery",
+                action="store_true",
+                help="unlock with the recovery code instead of the passphrase",
+            )
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None, stdin: TextIO | None = None, out: TextIO | None = None
+) -> int:
+    """Entry point; returns the exit status (never a traceback for a user error)."""
+    os.umask(0o077)
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:
+        return int(exc.code or 0) if exc.code in (0, None) else EXIT_USAGE
+    if args.command is None:
+        return _run_desktop_app(["--demo"] if args.demo else [])
+    secrets = Secrets(args.passphrase_stdin, stdin or sys.stdin)
+    try:
+        return int(args.func(args, secrets, out or sys.stdout))
+    except WorkbenchError as exc:
+        sys.stderr.write(f"ipt-workbench: {exc.user_message}\n")
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        sys.stderr.write("ipt-workbench: interrupted; nothing half-written was kept.\n")
+        return 130
+    except Exception:
+        if os.environ.get("IPT_WORKBENCH_DEBUG"):
+            raise
+        # No exception text: it could carry patient data from a record.
+        sys.stderr.write(
+            "ipt-workbench: unexpected internal error; nothing was lost. "
+            "Run again with IPT_WORKBENCH_DEBUG=1 to see details.\n"
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Fictional demo caseloads: deterministic, realistic, in several scripts. Invented people only."""

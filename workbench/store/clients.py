@@ -1,0 +1,294 @@
+"""Clients, episodes, sessions and notes: the rows behind the caseload list and note search."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import secrets
+from typing import Any
+
+from workbench.domain.caseload import ClientSummary, NoteHit, display_name
+from workbench.domain.phase import derive_phase
+from workbench.domain.text import fold
+from workbench.errors import NotFound, SignedNoteLocked
+from workbench.store.connection import Connection
+
+_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_client_code() -> str:
+    """An opaque code for de-identified exports (no order, no initials)."""
+    return "C-" + "".join(secrets.choice(_CODE_ALPHABET) for _ in range(6))
+
+
+def name_key(given: str, family: str, preferred: str, code: str) -> str:
+    return fold(" ".join((given, family, preferred, code)))
+
+
+def add_client(
+    tx: Connection,
+    now: str,
+    *,
+    given_name: str,
+    family_name: str,
+    preferred_name: str = "",
+    date_of_birth: str | None = None,
+    contact: dict[str, str] | None = None,
+    code: str | None = None,
+) -> int:
+    code = code or new_client_code()
+    cur = tx.execute(
+        "INSERT INTO clients (code, given_name, family_name, preferred_name, date_of_birth, "
+        "contact_json, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            code,
+            given_name,
+            family_name,
+            preferred_name,
+            date_of_birth,
+            json.dumps(contact or {}, ensure_ascii=False),
+            name_key(given_name, family_name, preferred_name, code),
+            now,
+            now,
+        ),
+    )
+    return int(cur.lastrowid)
+
+
+def add_episode(
+    tx: Connection,
+    now: str,
+    client_id: int,
+    *,
+    kind: str,
+    manual_profile: str,
+    contracted_sessions: int,
+    start_date: str,
+    frequency: str = "weekly",
+    format: str = "individual",
+) -> int:
+    cur = tx.execute(
+        "INSERT INTO episodes (client_id, kind, manual_profile, contracted_sessions, frequency, "
+        "format, start_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            client_id,
+            kind,
+            manual_profile,
+            contracted_sessions,
+            frequency,
+            format,
+            start_date,
+            now,
+            now,
+        ),
+    )
+    return int(cur.lastrowid)
+
+
+def add_session(tx: Connection, now: str, episode_id: int, number: int, held_on: str) -> int:
+    cur = tx.execute(
+        "INSERT INTO sessions (episode_id, number, held_on, created_at) VALUES (?, ?, ?, ?)",
+        (episode_id, number, held_on, now),
+    )
+    return int(cur.lastrowid)
+
+
+def note_text(body: dict[str, Any]) -> str:
+    """The searchable plain text of a structured note: its string values in order."""
+    parts: list[str] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(body)
+    return "\n".join(p for p in parts if p)
+
+
+def add_note(
+    tx: Connection,
+    now: str,
+    episode_id: int,
+    body: dict[str, Any],
+    *,
+    kind: str = "session",
+    session_id: int | None = None,
+    parent_id: int | None = None,
+) -> int:
+    cur = tx.execute(
+        "INSERT INTO notes (episode_id, session_id, parent_id, kind, body_json, body_text, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            episode_id,
+            session_id,
+            parent_id,
+            kind,
+            json.dumps(body, ensure_ascii=False),
+            note_text(body),
+            now,
+            now,
+        ),
+    )
+    return int(cur.lastrowid)
+
+
+def update_note(tx: Connection, now: str, note_id: int, body: dict[str, Any]) -> None:
+    row = tx.execute("SELECT status FROM notes WHERE id = ?", (note_id,)).fetchone()
+    if row is None:
+        raise NotFound()
+    if row[0] == "signed":
+        raise SignedNoteLocked()
+    tx.execute(
+        "UPDATE notes SET body_json = ?, body_text = ?, updated_at = ? WHERE id = ?",
+        (json.dumps(body, ensure_ascii=False), note_text(body), now, note_id),
+    )
+
+
+def sign_note(tx: Connection, now: str, note_id: int, signer: str) -> str:
+    """Sign and lock a draft note; returns the stored content hash."""
+    row = tx.execute("SELECT status, body_json FROM notes WHERE id = ?", (note_id,)).fetchone()
+    if row is None:
+        raise NotFound()
+    if row[0] == "signed":
+        raise SignedNoteLocked("This note is already signed.")
+    digest = hashlib.sha256(f"{row[1]}\x00{signer}\x00{now}".encode()).hexdigest()
+    tx.execute(
+        "UPDATE notes SET status = 'signed', signed_by = ?, signed_at = ?, content_hash = ?, "
+        "updated_at = ? WHERE id = ?",
+        (signer, now, digest, now, note_id),
+    )
+    return digest
+
+
+def delete_client(tx: Connection, client_id: int) -> None:
+    """Remove a client with every episode, note and index entry (cascades + FTS triggers)."""
+    cur = tx.execute("DELETE FROM clients WHERE id = ?", (client_id,))
+    if cur.rowcount == 0:
+        raise NotFound()
+
+
+_SUMMARY_SQL = """
+SELECT c.id, c.code, c.given_name, c.family_name, c.preferred_name,
+       e.kind, e.manual_profile, e.contracted_sessions, e.status,
+       (SELECT max(s.number) FROM sessions s WHERE s.episode_id = e.id),
+       (SELECT count(*) FROM risk_flags r JOIN episodes re ON re.id = r.episode_id
+         WHERE re.client_id = c.id AND r.status = 'open')
+FROM clients c
+LEFT JOIN episodes e ON e.id = (
+    SELECT id FROM episodes WHERE client_id = c.id ORDER BY start_date DESC, id DESC LIMIT 1)
+"""
+
+
+def _like_pattern(term: str) -> str:
+    escaped = fold(term).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def list_clients(
+    conn: Connection, search: str | None = None, limit: int | None = None
+) -> list[ClientSummary]:
+    """Clients sorted by name; *search* matches any part of a name or the client code."""
+    sql, params = _SUMMARY_SQL, list[object]()
+    if search and search.strip():
+        sql += " WHERE c.name_key LIKE ? ESCAPE '\\'"
+        params.append(_like_pattern(search.strip()))
+    sql += " ORDER BY c.family_name, c.given_name, c.id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [_summary(row) for row in conn.execute(sql, params)]
+
+
+def get_client_summary(conn: Connection, client_id: int) -> ClientSummary:
+    row = conn.execute(_SUMMARY_SQL + " WHERE c.id = ?", (client_id,)).fetchone()
+    if row is None:
+        raise NotFound()
+    return _summary(row)
+
+
+def _summary(row: tuple[Any, ...]) -> ClientSummary:
+    (cid, code, given, family, preferred, kind, profile, contracted, status, held, flags) = row
+    phase = None
+    if kind is not None:
+        phase = derive_phase(
+            sessions_held=held or 0,
+            contracted=contracted,
+            profile=profile,
+            kind=kind,
+            ended=status == "ended",
+        )
+    return ClientSummary(
+        id=cid,
+        code=code,
+        display_name=display_name(given, family, preferred),
+        phase=phase,
+        session_number=held or 0,
+        contracted_sessions=contracted,
+        open_risk_flags=flags,
+    )
+
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str | None:
+    """A safe FTS5 query: every word must appear; the last one may be a prefix."""
+    tokens = _TOKEN.findall(fold(text))
+    if not tokens:
+        return None
+    quoted = [f'"{t}"' for t in tokens]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def search_notes(conn: Connection, text: str, limit: int = 50) -> list[NoteHit]:
+    """Notes that contain every word of *text*, best matches first."""
+    query = fts_query(text)
+    if query is None:
+        return []
+    rows = conn.execute(
+        """
+        SELECT n.id, c.id, c.given_name, c.family_name, c.preferred_name, s.number, s.held_on,
+               n.body_text
+        FROM (SELECT rowid AS id, rank FROM note_search WHERE note_search MATCH ?
+              ORDER BY rank LIMIT ?) hit
+        JOIN notes n ON n.id = hit.id
+        JOIN episodes e ON e.id = n.episode_id
+        JOIN clients c ON c.id = e.client_id
+        LEFT JOIN sessions s ON s.id = n.session_id
+        ORDER BY hit.rank
+        """,
+        (query, limit),
+    )
+    words = _TOKEN.findall(fold(text))
+    return [
+        NoteHit(
+            note_id=r[0],
+            client_id=r[1],
+            display_name=display_name(r[2], r[3], r[4]),
+            session_number=r[5],
+            held_on=r[6],
+            excerpt=excerpt(r[7], words),
+        )
+        for r in rows
+    ]
+
+
+def excerpt(body: str, words: list[str], width: int = 120) -> str:
+    """A short window of *body* around the first searched word."""
+    folded = fold(body)
+    positions = [folded.find(w) for w in words if folded.find(w) >= 0]
+    start = max(0, min(positions) - width // 3) if positions else 0
+    if start:
+        space = body.find(" ", start)
+        start = space + 1 if 0 <= space < start + 20 else start
+    # Folding can change length for a few scripts; the window is approximate by design.
+    snippet = " ".join(body[start : start + width].split())
+    return ("…" if start else "") + snippet + ("…" if start + width < len(body) else "")
