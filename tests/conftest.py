@@ -11,12 +11,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from workbench.store.keyslots import KdfParams
+from tests.support import FAST_KDF, PASSPHRASE
 from workbench.store.vault import Vault
 
-# Cheap Argon2id for tests that do not check KDF settings; one test keeps production tuning.
-FAST_KDF = KdfParams(iterations=1, lanes=1, memory_kib=8 * 1024)
-PASSPHRASE = "correct horse battery staple"
+__all__ = ["FAST_KDF", "PASSPHRASE"]
 
 NewVault = Callable[..., tuple[Vault, str]]
 

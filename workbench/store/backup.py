@@ -27,7 +27,7 @@ from workbench.store.keyslots import (
 )
 from workbench.store.migrations import schema_version
 from workbench.store.passphrase import unlock_secret
-from workbench.store.vault import DB_NAME, SLOTS_NAME, Vault, vault_path
+from workbench.store.vault import DB_NAME, SLOTS_NAME, SUFFIX, Vault, vault_path
 
 FORMAT = "ipt-workbench-backup"
 FORMAT_VERSION = 1
@@ -217,7 +217,7 @@ def _swap_in(
     if target.exists():
         lock = InstanceLock(target)
         lock.acquire()  # refuse while the vault is open elsewhere
-        aside = _free_name(target.with_name(target.name + ".before-restore"))
+        aside = _aside_name(target)
     try:
         if aside is not None:
             os.replace(target, aside)
@@ -247,11 +247,13 @@ def _swap_in(
     return aside
 
 
-def _free_name(base: Path) -> Path:
-    candidate, n = base, 1
+def _aside_name(target: Path) -> Path:
+    """A free name like NAME-before-restore.iptvault (itself an openable vault folder)."""
+    stem = target.name.removesuffix(SUFFIX)
+    candidate, n = target.with_name(f"{stem}-before-restore{SUFFIX}"), 1
     while candidate.exists():
         n += 1
-        candidate = base.with_name(f"{base.name}-{n}")
+        candidate = target.with_name(f"{stem}-before-restore-{n}{SUFFIX}")
     return candidate
 
 

@@ -159,6 +159,8 @@ class Vault:
         try:
             slots = KeySlots.load(folder / SLOTS_NAME)
             data_key = _unwrap(folder, slots, passphrase, recovery_code, clock)
+            if (folder / DB_NAME).stat().st_size == 0:  # never turn a lost file into a new vault
+                raise VaultDamaged()
             conn = open_database(folder / DB_NAME, data_key)
         except BaseException:
             lock.release()
