@@ -23,7 +23,8 @@ def test_core_never_imports_qt_or_ui() -> None:
 def test_only_the_store_runs_sql() -> None:
     pattern = re.compile(r"\.execute(many|script)?\(")
     offenders = [
-        str(p.relative_to(ROOT)) for p in _sources("workbench") + _sources("ui")
+        str(p.relative_to(ROOT))
+        for p in _sources("workbench") + _sources("ui")
         if pattern.search(p.read_text()) and "workbench/store/" not in p.as_posix()
     ]
     assert offenders == []
@@ -36,8 +37,9 @@ def test_ui_never_touches_the_database_driver() -> None:
 
 def test_keys_never_travel_as_sql_text() -> None:
     pattern = re.compile(r"PRAGMA\s+(re)?key\b", re.IGNORECASE)
-    offenders = [p.name for p in _sources("workbench") + _sources("ui")
-                 if pattern.search(p.read_text())]
+    offenders = [
+        p.name for p in _sources("workbench") + _sources("ui") if pattern.search(p.read_text())
+    ]
     assert offenders == []
 
 
@@ -47,8 +49,9 @@ def test_nobody_opens_the_live_database_file_directly() -> None:
         r"(?<![\w.])open\(\s*[^)]*(db_path|DB_NAME|caseload\.db)"
         r"|(db_path|DB_NAME\))\.(open|read_bytes|write_bytes)\("
     )
-    offenders = [p.name for p in _sources("workbench") + _sources("ui")
-                 if pattern.search(p.read_text())]
+    offenders = [
+        p.name for p in _sources("workbench") + _sources("ui") if pattern.search(p.read_text())
+    ]
     assert offenders == []
 
 
@@ -72,7 +75,8 @@ with vault:
 assert 'PySide6' not in sys.modules
 print('core ok without Qt')
 """
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert "core ok without Qt" in result.stdout

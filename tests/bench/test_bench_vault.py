@@ -27,8 +27,18 @@ CLIENTS = 10_000
 SEED = 42
 SECRET = "benchmark vault of invented people"
 REPEATS = 41
-NOTE_TERMS = ("sister", "sleep broken", "allotment", "kayak", "role play", "funeral",
-              "mood", "childcare", "weekend", "harmonium")
+NOTE_TERMS = (
+    "sister",
+    "sleep broken",
+    "allotment",
+    "kayak",
+    "role play",
+    "funeral",
+    "mood",
+    "childcare",
+    "weekend",
+    "harmonium",
+)
 
 
 def _median_ms(func: Callable[[], Any], repeats: int = REPEATS) -> float:
@@ -51,8 +61,10 @@ def big_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
         sessions = vault.conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
         notes = vault.conn.execute("SELECT count(*) FROM notes").fetchone()[0]
     size_mb = (vault.folder / "caseload.db").stat().st_size / 1e6
-    print(f"\n[bench] demo vault: {CLIENTS} clients, {sessions} sessions, {notes} notes, "
-          f"{size_mb:.0f} MB, built in {time.perf_counter() - start:.1f} s")
+    print(
+        f"\n[bench] demo vault: {CLIENTS} clients, {sessions} sessions, {notes} notes, "
+        f"{size_mb:.0f} MB, built in {time.perf_counter() - start:.1f} s"
+    )
     return vault.folder
 
 
@@ -68,8 +80,10 @@ def test_unlock_costs_the_kdf_plus_little(big_vault: Path) -> None:
 
     kdf = _median_ms(kdf_only, 5)
     total = _median_ms(unlock, 5)
-    print(f"\n[bench] unlock {total:.0f} ms = KDF {kdf:.0f} ms + {total - kdf:.0f} ms "
-          f"(target: KDF + 300 ms)")
+    print(
+        f"\n[bench] unlock {total:.0f} ms = KDF {kdf:.0f} ms + {total - kdf:.0f} ms "
+        f"(target: KDF + 300 ms)"
+    )
     assert total <= kdf + 300
 
 

@@ -21,8 +21,13 @@ def run(*args: str, stdin: str = "", cwd: Path | None = None) -> subprocess.Comp
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("IPT_WORKBENCH_DEBUG", None)
     return subprocess.run(
-        [sys.executable, "-m", "workbench.cli", *args], input=stdin, capture_output=True,
-        text=True, timeout=120, cwd=cwd or ROOT, env=env,
+        [sys.executable, "-m", "workbench.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd or ROOT,
+        env=env,
     )
 
 
@@ -66,8 +71,14 @@ def test_list_shows_phase_session_and_risk_flags(demo_vault: Path) -> None:
         assert row[4].startswith(("session ", "no episode"))
         assert row[5].startswith("open risk flags: ")
     name = rows[0][2].split()[-1]
-    found = run("list", str(demo_vault), "--search", name.lower(), "--passphrase-stdin",
-                stdin=PASSPHRASE + "\n")
+    found = run(
+        "list",
+        str(demo_vault),
+        "--search",
+        name.lower(),
+        "--passphrase-stdin",
+        stdin=PASSPHRASE + "\n",
+    )
     assert found.returncode == 0 and name in found.stdout
 
 
@@ -93,15 +104,20 @@ def test_verify_backup_restore_and_export_json(demo_vault: Path, tmp_path: Path)
     ok = PASSPHRASE + "\n"
     verify = run("verify", str(demo_vault), "--passphrase-stdin", stdin=ok)
     assert verify.returncode == 0 and "audit log chain: ok" in verify.stdout
-    backup = run("backup", str(demo_vault), str(tmp_path / "b.iptbackup"),
-                 "--passphrase-stdin", stdin=ok)
+    backup = run(
+        "backup", str(demo_vault), str(tmp_path / "b.iptbackup"), "--passphrase-stdin", stdin=ok
+    )
     assert backup.returncode == 0, backup.stderr
-    restore = run("restore", str(tmp_path / "b.iptbackup"), str(tmp_path / "copy"),
-                  "--passphrase-stdin", stdin=ok)
+    restore = run(
+        "restore",
+        str(tmp_path / "b.iptbackup"),
+        str(tmp_path / "copy"),
+        "--passphrase-stdin",
+        stdin=ok,
+    )
     assert restore.returncode == 0, restore.stderr
     out = tmp_path / "caseload.json"
-    export = run("export-json", str(tmp_path / "copy"), str(out), "--passphrase-stdin",
-                 stdin=ok)
+    export = run("export-json", str(tmp_path / "copy"), str(out), "--passphrase-stdin", stdin=ok)
     assert export.returncode == 0, export.stderr
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["format"] == "ipt-workbench-caseload" and len(doc["clients"]) == 12
@@ -112,8 +128,7 @@ def test_verify_backup_restore_and_export_json(demo_vault: Path, tmp_path: Path)
 
 
 def test_search_finds_notes(demo_vault: Path) -> None:
-    result = run("search", str(demo_vault), "sleep", "--passphrase-stdin",
-                 stdin=PASSPHRASE + "\n")
+    result = run("search", str(demo_vault), "sleep", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
     assert result.returncode == 0, result.stderr
     assert "sleep" in result.stdout.lower()
 
@@ -123,8 +138,16 @@ def test_demo_is_deterministic(tmp_path: Path) -> None:
 
     assert list(bundles(30, 9)) == list(bundles(30, 9))
     assert list(bundles(30, 9)) != list(bundles(30, 10))
-    result = run("demo", str(tmp_path / "d"), "--clients", "20", "--seed", "3",
-                 "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    result = run(
+        "demo",
+        str(tmp_path / "d"),
+        "--clients",
+        "20",
+        "--seed",
+        "3",
+        "--passphrase-stdin",
+        stdin=PASSPHRASE + "\n",
+    )
     assert result.returncode == 0, result.stderr
     assert "20 fictional clients" in result.stdout
 

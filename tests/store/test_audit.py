@@ -33,9 +33,11 @@ def test_lifecycle_actions_are_recorded_without_content(vault: Vault) -> None:
 
 def test_updates_and_deletes_are_refused_by_the_database(vault: Vault) -> None:
     for sql in ("UPDATE audit_log SET actor = 'someone else'", "DELETE FROM audit_log"):
-        with pytest.raises(sqlcipher3.IntegrityError, match="append-only"):
-            with vault.transaction() as tx:
-                tx.execute(sql)
+        with (
+            pytest.raises(sqlcipher3.IntegrityError, match="append-only"),
+            vault.transaction() as tx,
+        ):
+            tx.execute(sql)
     assert audit.verify_chain(vault.conn) == []
 
 

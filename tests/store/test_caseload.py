@@ -11,17 +11,26 @@ from workbench.store import clients
 from workbench.store.vault import Vault
 
 
-def _client_with_sessions(vault: Vault, given: str, family: str, held: int,
-                          contracted: int = 12, profile: str = "WMK") -> int:
+def _client_with_sessions(
+    vault: Vault, given: str, family: str, held: int, contracted: int = 12, profile: str = "WMK"
+) -> int:
     with vault.transaction() as tx:
         now = vault.now()
         cid = clients.add_client(tx, now, given_name=given, family_name=family)
-        eid = clients.add_episode(tx, now, cid, kind="acute", manual_profile=profile,
-                                  contracted_sessions=contracted, start_date="2026-03-02")
+        eid = clients.add_episode(
+            tx,
+            now,
+            cid,
+            kind="acute",
+            manual_profile=profile,
+            contracted_sessions=contracted,
+            start_date="2026-03-02",
+        )
         for n in range(1, held + 1):
             sid = clients.add_session(tx, now, eid, n, f"2026-03-{n + 1:02d}")
-            clients.add_note(tx, now, eid, {"check_in": f"week {n} with the allotment group"},
-                             session_id=sid)
+            clients.add_note(
+                tx, now, eid, {"check_in": f"week {n} with the allotment group"}, session_id=sid
+            )
     return cid
 
 
@@ -31,9 +40,7 @@ def test_name_search_ignores_case_accents_and_script(vault: Vault) -> None:
     _client_with_sessions(vault, "Ольга", "Белова", 0)
     with vault.reading() as conn:
         assert [c.display_name for c in clients.list_clients(conn, "kovacs")] == ["Éva Kovács"]
-        assert [c.display_name for c in clients.list_clients(conn, "ΕΛΕΝΗ")] == [
-            "Ελένη Οικονόμου"
-        ]
+        assert [c.display_name for c in clients.list_clients(conn, "ΕΛΕΝΗ")] == ["Ελένη Οικονόμου"]
         assert [c.display_name for c in clients.list_clients(conn, "бел")] == ["Ольга Белова"]
         assert clients.list_clients(conn, "%") == []
         assert len(clients.list_clients(conn)) == 3
@@ -61,8 +68,12 @@ def test_note_search_uses_the_index_and_tolerates_any_input(vault: Vault) -> Non
         hits = clients.search_notes(conn, "ALLOTMENT grou")
         assert {h.client_id for h in hits} == {cid}
         assert all("allotment" in h.excerpt for h in hits)
-        plan = " ".join(str(r) for r in conn.execute(
-            "EXPLAIN QUERY PLAN SELECT rowid FROM note_search WHERE note_search MATCH 'x'"))
+        plan = " ".join(
+            str(r)
+            for r in conn.execute(
+                "EXPLAIN QUERY PLAN SELECT rowid FROM note_search WHERE note_search MATCH 'x'"
+            )
+        )
         assert "VIRTUAL TABLE INDEX" in plan
         for nasty in ('"', "NEAR(", "*", "a OR", "-", "\x00", "'; DROP TABLE notes; --"):
             clients.search_notes(conn, nasty)  # never raises
@@ -88,8 +99,15 @@ def test_a_failed_action_leaves_no_trace(vault: Vault) -> None:
     with pytest.raises(Boom), vault.transaction() as tx:
         now = vault.now()
         cid = clients.add_client(tx, now, given_name="Nathan", family_name="Pemberton")
-        eid = clients.add_episode(tx, now, cid, kind="acute", manual_profile="WMK",
-                                  contracted_sessions=8, start_date="2026-01-01")
+        eid = clients.add_episode(
+            tx,
+            now,
+            cid,
+            kind="acute",
+            manual_profile="WMK",
+            contracted_sessions=8,
+            start_date="2026-01-01",
+        )
         clients.add_note(tx, now, eid, {"check_in": "zebracrossing"})
         raise Boom
     with vault.reading() as conn:

@@ -19,8 +19,24 @@ from workbench.store.passphrase import check_strength
 from workbench.store.vault import SLOTS_NAME, Vault
 
 STRONG = "correct horse battery staple"
-LONG = " ".join(f"{w}{n}" for n, w in enumerate(
-    "quartz meadow violin pepper harbour falcon tundra velvet orchard cobalt".split() * 3))
+LONG = " ".join(
+    f"{w}{n}"
+    for n, w in enumerate(
+        [
+            "quartz",
+            "meadow",
+            "violin",
+            "pepper",
+            "harbour",
+            "falcon",
+            "tundra",
+            "velvet",
+            "orchard",
+            "cobalt",
+        ]
+        * 3
+    )
+)
 
 
 def test_production_settings_cost_half_a_second_to_a_second(tmp_path: Path) -> None:
@@ -51,15 +67,18 @@ def test_recovery_codes_carry_140_bits_and_forgive_typing() -> None:
         normalise_recovery_code(code[:-1])
 
 
-@pytest.mark.parametrize("weak", ["password1", "clinic2024!", "aaaaaaaaaaaaaaaa",
-                                  "short", "Jennifer1984!", "qwertyuiopasdf"])
+@pytest.mark.parametrize(
+    "weak",
+    ["password1", "clinic2024!", "aaaaaaaaaaaaaaaa", "short", "Jennifer1984!", "qwertyuiopasdf"],
+)
 def test_weak_passphrases_are_refused(weak: str) -> None:
     with pytest.raises(WeakPassphrase):
         check_strength(weak, user_inputs=["Jennifer"])
 
 
-@pytest.mark.parametrize("strong", [STRONG, "gravel tangerine lighthouse accordion",
-                                    "Ζωή και θάλασσα πάντα μαζί", LONG])
+@pytest.mark.parametrize(
+    "strong", [STRONG, "gravel tangerine lighthouse accordion", "Ζωή και θάλασσα πάντα μαζί", LONG]
+)
 def test_diceware_and_long_passphrases_pass(strong: str) -> None:
     check_strength(strong)  # a 200-character passphrase must not raise (zxcvbn's 72 limit)
 

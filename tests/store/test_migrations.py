@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import PASSPHRASE
 from workbench.errors import NewerSchema
 from workbench.store import migrations
 from workbench.store.content_hash import table_digests
-from tests.support import PASSPHRASE
 from workbench.store.vault import Vault
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-FIXTURE_PASSPHRASE = "fixture vault passphrase for tests only"  # noqa: S105
+FIXTURE_PASSPHRASE = "fixture vault passphrase for tests only"
 RELEASED = sorted(FIXTURES.glob("vault_v*.iptvault"))
 
 

@@ -29,28 +29,65 @@ def _canary_bundle() -> dict[str, object]:
         "family_name": CYRILLIC_CANARY,
         "date_of_birth": "1980-01-01",
         "contact": {"email": f"{c}@example.org"},
-        "episodes": [{
-            "kind": "acute", "manual_profile": "WMK", "contracted_sessions": 12,
-            "start_date": "2026-01-05",
-            "people": [{"alias": f"{c} sister", "relationship": "sibling",
-                        "details": {"good": f"{c} walks together", "ring": 1}}],
-            "circle_snapshots": [{"taken_on": "2026-01-05", "label": f"{c} intake",
-                                  "placements": [(f"{c} sister", 1, "supportive")]}],
-            "timeline": [{"date": "2025-11-01", "type": "death", "notes": f"{c} funeral",
-                          "people": [f"{c} sister"]}],
-            "formulation": {"primary_area": "grief", "statement": f"{c} formulation",
-                            "patient_words": f"{c} own words"},
-            "goals": [{"problem_area": "grief", "text": f"{c} goal"}],
-            "sessions": [{
-                "number": 1, "held_on": "2026-01-05",
-                "note": {"body": {"check_in": f"{c} session note {CYRILLIC_CANARY}"},
-                         "addenda": [{"body": {"text": f"{c} addendum"}}]},
-                "measures": [{"instrument": "PHQ-9", "items": [1, 1, 1, 1, 1, 1, 1, 1, 1],
-                              "total": 9, "risk_flags": [{"source": "PHQ-9 item 9",
-                                                          "risk_note": {"body": {
-                                                              "text": f"{c} risk note"}}}]}],
-            }],
-        }],
+        "episodes": [
+            {
+                "kind": "acute",
+                "manual_profile": "WMK",
+                "contracted_sessions": 12,
+                "start_date": "2026-01-05",
+                "people": [
+                    {
+                        "alias": f"{c} sister",
+                        "relationship": "sibling",
+                        "details": {"good": f"{c} walks together", "ring": 1},
+                    }
+                ],
+                "circle_snapshots": [
+                    {
+                        "taken_on": "2026-01-05",
+                        "label": f"{c} intake",
+                        "placements": [(f"{c} sister", 1, "supportive")],
+                    }
+                ],
+                "timeline": [
+                    {
+                        "date": "2025-11-01",
+                        "type": "death",
+                        "notes": f"{c} funeral",
+                        "people": [f"{c} sister"],
+                    }
+                ],
+                "formulation": {
+                    "primary_area": "grief",
+                    "statement": f"{c} formulation",
+                    "patient_words": f"{c} own words",
+                },
+                "goals": [{"problem_area": "grief", "text": f"{c} goal"}],
+                "sessions": [
+                    {
+                        "number": 1,
+                        "held_on": "2026-01-05",
+                        "note": {
+                            "body": {"check_in": f"{c} session note {CYRILLIC_CANARY}"},
+                            "addenda": [{"body": {"text": f"{c} addendum"}}],
+                        },
+                        "measures": [
+                            {
+                                "instrument": "PHQ-9",
+                                "items": [1, 1, 1, 1, 1, 1, 1, 1, 1],
+                                "total": 9,
+                                "risk_flags": [
+                                    {
+                                        "source": "PHQ-9 item 9",
+                                        "risk_note": {"body": {"text": f"{c} risk note"}},
+                                    }
+                                ],
+                            }
+                        ],
+                    }
+                ],
+            }
+        ],
     }
 
 
@@ -59,15 +96,25 @@ def _fill_every_kind(vault: Vault) -> None:
         (cid,) = insert_bundles(tx, [_canary_bundle()], vault.now())
         eid = tx.execute("SELECT id FROM episodes WHERE client_id = ?", (cid,)).fetchone()[0]
         now = vault.now()
-        tx.execute("INSERT INTO process_notes (episode_id, body, created_at, updated_at) "
-                   "VALUES (?, ?, ?, ?)", (eid, f"{CANARY} process note", now, now))
-        tx.execute("INSERT INTO contract_changes (episode_id, changed_on, old_sessions, "
-                   "new_sessions, reason) VALUES (?, ?, 12, 14, ?)",
-                   (eid, "2026-02-01", f"{CANARY} reason"))
-        tx.execute("INSERT INTO checklist_state (episode_id, item_id, status, note, updated_at) "
-                   "VALUES (?, 'initial.inventory', 'done', ?, ?)", (eid, f"{CANARY} item", now))
-        tx.execute("INSERT INTO maintenance_plans (episode_id, plan_json, updated_at) "
-                   "VALUES (?, ?, ?)", (eid, f'{{"signs": "{CANARY} warning sign"}}', now))
+        tx.execute(
+            "INSERT INTO process_notes (episode_id, body, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?)",
+            (eid, f"{CANARY} process note", now, now),
+        )
+        tx.execute(
+            "INSERT INTO contract_changes (episode_id, changed_on, old_sessions, "
+            "new_sessions, reason) VALUES (?, ?, 12, 14, ?)",
+            (eid, "2026-02-01", f"{CANARY} reason"),
+        )
+        tx.execute(
+            "INSERT INTO checklist_state (episode_id, item_id, status, note, updated_at) "
+            "VALUES (?, 'initial.inventory', 'done', ?, ?)",
+            (eid, f"{CANARY} item", now),
+        )
+        tx.execute(
+            "INSERT INTO maintenance_plans (episode_id, plan_json, updated_at) VALUES (?, ?, ?)",
+            (eid, f'{{"signs": "{CANARY} warning sign"}}', now),
+        )
         vault.audit(tx, "create", "client", cid)
 
 
@@ -91,7 +138,9 @@ def private_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_canaries_never_reach_disk_in_plaintext(
-    tmp_path: Path, private_tmp: Path, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    private_tmp: Path,
+    capsys: pytest.CaptureFixture[str],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     vault, _ = Vault.create(tmp_path / "work" / "canary", PASSPHRASE, kdf=FAST_KDF)
@@ -124,6 +173,14 @@ def test_deleting_a_client_removes_rows_and_search_hits(vault: Vault) -> None:
         vault.audit(tx, "delete", "client", cid)
     with vault.reading() as conn:
         assert clients.search_notes(conn, CANARY) == []
-        for table in ("episodes", "sessions", "notes", "process_notes", "inventory_people",
-                      "timeline_events", "measure_administrations", "risk_flags"):
+        for table in (
+            "episodes",
+            "sessions",
+            "notes",
+            "process_notes",
+            "inventory_people",
+            "timeline_events",
+            "measure_administrations",
+            "risk_flags",
+        ):
             assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table

@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
+from tests.support import PASSPHRASE
 from workbench.errors import KeySlotsDamaged, VaultDamaged
 from workbench.store import connection
 from workbench.store.connection import EXPECTED_CIPHER_SETTINGS, open_database, raw_key_literal
 from workbench.store.vault import DB_NAME, SLOTS_NAME, Vault
-
-from tests.support import PASSPHRASE
 
 FROZEN_PRAGMAS = {
     "temp_store": 2,
@@ -119,7 +118,12 @@ def test_damaged_key_file_gives_a_clear_error_and_leaves_the_database_alone(
     db_before = (folder / DB_NAME).read_bytes()
     slots = folder / SLOTS_NAME
     original = slots.read_bytes()
-    for damaged in (b"", original[: len(original) // 2], b"{}", original.replace(b'"kind"', b'"k"')):
+    for damaged in (
+        b"",
+        original[: len(original) // 2],
+        b"{}",
+        original.replace(b'"kind"', b'"k"'),
+    ):
         slots.write_bytes(damaged)
         with pytest.raises(KeySlotsDamaged):
             Vault.unlock(folder, PASSPHRASE)

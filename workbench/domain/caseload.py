@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from workbench.domain.phase import Phase
+from workbench.domain.text import excerpt
 
 
-@dataclass(frozen=True)
-class ClientSummary:
+# NamedTuples rather than frozen dataclasses: lists of 10,000 are built on every search.
+class ClientSummary(NamedTuple):
     id: int
     code: str
     display_name: str
@@ -24,14 +25,19 @@ class ClientSummary:
         return f"session {self.session_number} of {self.contracted_sessions}"
 
 
-@dataclass(frozen=True)
-class NoteHit:
+class NoteHit(NamedTuple):
     note_id: int
     client_id: int
     display_name: str
     session_number: int | None
     held_on: str | None
-    excerpt: str
+    body: str
+    words: tuple[str, ...]
+
+    @property
+    def excerpt(self) -> str:
+        """Computed when shown, so a search only pays for the rows on screen."""
+        return excerpt(self.body, self.words)
 
 
 def display_name(given: str, family: str, preferred: str = "") -> str:

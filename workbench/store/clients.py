@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import secrets
 from typing import Any
 
 from workbench.domain.caseload import ClientSummary, NoteHit, display_name
 from workbench.domain.phase import derive_phase
-from workbench.domain.text import fold
+from workbench.domain.text import fold, search_words
 from workbench.errors import NotFound, SignedNoteLocked
 from workbench.store.connection import Connection
 
@@ -239,12 +238,9 @@ def _summary(row: tuple[Any, ...]) -> ClientSummary:
     )
 
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
-
-
 def fts_query(text: str) -> str | None:
     """A safe FTS5 query: every word must appear; the last one may be a prefix."""
-    tokens = _TOKEN.findall(fold(text))
+    tokens = search_words(text)
     if not tokens:
         return None
     quoted = [f'"{t}"' for t in tokens]
@@ -275,7 +271,7 @@ def search_notes(conn: Connection, text: str, limit: int = 50) -> list[NoteHit]:
     if query is None:
         return []
     rows = conn.execute(NOTE_SEARCH_SQL, (query, limit))
-    words = _TOKEN.findall(fold(text))
+    words = search_words(text)
     return [
         NoteHit(
             note_id=r[0],
@@ -283,20 +279,8 @@ def search_notes(conn: Connection, text: str, limit: int = 50) -> list[NoteHit]:
             display_name=display_name(r[2], r[3], r[4]),
             session_number=r[5],
             held_on=r[6],
-            excerpt=excerpt(r[7], words),
+            body=r[7],
+            words=words,
         )
         for r in rows
     ]
-
-
-def excerpt(body: str, words: list[str], width: int = 120) -> str:
-    """A short window of *body* around the first searched word."""
-    folded = fold(body)
-    positions = [folded.find(w) for w in words if folded.find(w) >= 0]
-    start = max(0, min(positions) - width // 3) if positions else 0
-    if start:
-        space = body.find(" ", start)
-        start = space + 1 if 0 <= space < start + 20 else start
-    # Folding can change length for a few scripts; the window is approximate by design.
-    snippet = " ".join(body[start : start + width].split())
-    return ("…" if start else "") + snippet + ("…" if start + width < len(body) else "")

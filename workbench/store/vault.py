@@ -7,17 +7,20 @@ import getpass
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.clock import Clock, iso, utc_now
 from workbench.errors import (
+    DiskError,
+    DiskFull,
     KeySlotsDamaged,
     VaultDamaged,
     VaultExists,
     VaultLocked,
     VaultNotFound,
+    WorkbenchError,
     WrongPassphrase,
     WrongRecoveryCode,
 )
@@ -41,6 +44,10 @@ from workbench.store.passphrase import check_strength, passphrase_bytes, unlock_
 from workbench.store.throttle import UnlockThrottle
 
 SUFFIX = ".iptvault"
+DISK_FULL_ON_OPEN = (
+    "The disk is full: the caseload is open for reading, but changes cannot be saved until "
+    "some space is freed."
+)
 DB_NAME = "caseload.db"
 SLOTS_NAME = "keyslots.json"
 
@@ -84,6 +91,8 @@ class Vault:
         self.clock = clock
         self.actor = _actor()
         self.stale_warning: str | None = None
+        self.disk_warning: str | None = None
+        self._pending_audit: list[tuple[str, str, str, str]] = []
 
     # ----- lifecycle -------------------------------------------------------------------------
 
@@ -182,8 +191,15 @@ class Vault:
             raise VaultDamaged("The key file belongs to a different vault; nothing was opened.")
         if freshness.is_stale(self.folder, bytes(self._key), self.vault_id, self.change_seq()):
             self.stale_warning = freshness.STALE_WARNING
-        with self.transaction() as tx:
-            self.audit(tx, "unlock", "vault")
+        at = self.now()
+        try:
+            with self.transaction() as tx:
+                audit.append(tx, at, self.actor, "unlock", "vault")
+        except (DiskFull, DiskError):
+            # A full disk must not lock the clinician out of reading the caseload; the entry
+            # is written with the next change that succeeds.
+            self._pending_audit.append((at, "unlock", "vault", ""))
+            self.disk_warning = DISK_FULL_ON_OPEN
 
     def close(self, *, record_freshness: bool = True) -> None:
         """Lock the vault: close the database, forget the key, release the folder lock."""
@@ -235,11 +251,14 @@ class Vault:
         with translated_errors():
             conn.execute("BEGIN IMMEDIATE")
             try:
+                for at, action, entity, entity_id in self._pending_audit:
+                    audit.append(conn, at, self.actor, action, entity, entity_id)
                 yield conn
                 conn.execute(
                     "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'change_seq'"
                 )
                 conn.execute("COMMIT")
+                self._pending_audit.clear()
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
@@ -309,10 +328,17 @@ class Vault:
     def check_integrity(self) -> IntegrityReport:
         """Every page's MAC, the b-tree structure and the audit chain (reads every result row)."""
         conn = self.conn
-        with translated_errors():
-            cipher = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
-            structure = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
-            problems = audit.verify_chain(conn)
+
+        def run(check: Callable[[], list[str]]) -> list[str]:
+            try:
+                with translated_errors():
+                    return check()
+            except WorkbenchError as exc:  # e.g. a damaged page stops the check itself
+                return [exc.user_message]
+
+        cipher = run(lambda: [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")])
+        structure = run(lambda: [str(r[0]) for r in conn.execute("PRAGMA integrity_check")])
+        problems = run(lambda: audit.verify_chain(conn))
         structure = [] if structure == ["ok"] else structure
         return IntegrityReport(cipher, structure, problems)
 

@@ -1,0 +1,1 @@
+"""Data and assets shipped with the app (icons; later protocol TOML, vignettes, fonts)."""
