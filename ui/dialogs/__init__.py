@@ -1,0 +1,1 @@
+"""Vault pages: unlock, create, recovery code."""

@@ -1,0 +1,57 @@
+"""Idle detection for auto-lock: any keyboard or mouse input restarts the countdown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+
+IDLE_LOCK_MS = 5 * 60 * 1000
+
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+
+
+class IdleWatcher(QObject):
+    """Emits `idle` once after *timeout_ms* without user input, while armed."""
+
+    idle = Signal()
+
+    def __init__(
+        self,
+        timeout_ms: int = IDLE_LOCK_MS,
+        parent: QObject | None = None,
+        timer: QTimer | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._timer = timer if timer is not None else QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(timeout_ms)
+        self._timer.timeout.connect(self.idle)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    @property
+    def timer(self) -> QTimer:
+        return self._timer
+
+    @property
+    def armed(self) -> bool:
+        return self._timer.isActive()
+
+    def arm(self) -> None:
+        self._timer.start()
+
+    def disarm(self) -> None:
+        self._timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS and self._timer.isActive():
+            self._timer.start()
+        return False

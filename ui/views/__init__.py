@@ -1,0 +1,1 @@
+"""Main window and the pages shown inside it, one file per page."""

@@ -1,0 +1,97 @@
+"""The caseload page: the client list with a name/code filter, and note search in a second tab."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from ui.models.caseload_model import CaseloadModel
+from ui.models.note_hits_model import NoteHitsModel
+from ui.tasks import TaskRunner
+from ui.views.query_panel import QueryPanel
+from ui.widgets.page import wrapped_label
+from workbench.services import caseload as caseload_service
+from workbench.store.vault import Vault
+
+NAME_COLUMN = 1
+EXCERPT_COLUMN = 3
+
+
+def describe_clients(count: int, text: str) -> str:
+    noun = "client" if count == 1 else "clients"
+    if text:
+        return f"{count} {noun} match the filter" if count else "No clients match the filter"
+    return f"{count} {noun}"
+
+
+def describe_notes(count: int, text: str) -> str:
+    if not text:
+        return "Type words to search every session note."
+    if not count:
+        return "No notes contain all of these words."
+    return f"{count} note{'' if count == 1 else 's'} found (best matches first)"
+
+
+class CaseloadPage(QWidget):
+    """Shown while the vault is unlocked; `clear()` empties it before it is destroyed."""
+
+    status_changed = Signal(str)
+
+    def __init__(self, vault: Vault, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banner = self._stale_banner(vault.stale_warning)
+        self.clients = QueryPanel(
+            partial(caseload_service.find_clients, vault),
+            runner,
+            CaseloadModel(),
+            placeholder="Filter clients by name or code",
+            describe=describe_clients,
+            stretch_column=NAME_COLUMN,
+            query_when_empty=True,
+            count_inline=False,
+        )  # the status bar shows the count
+        self.notes = QueryPanel(
+            partial(caseload_service.find_notes, vault),
+            runner,
+            NoteHitsModel(),
+            placeholder="Search session notes (every word must appear)",
+            describe=describe_notes,
+            stretch_column=EXCERPT_COLUMN,
+            query_when_empty=False,
+        )
+        self.clients.status_changed.connect(self.status_changed)
+        self.notes.info.setText(describe_notes(0, ""))
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.clients, "Clients")
+        self.tabs.addTab(self.notes, "Search notes")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.setFocusProxy(self.clients.search)
+
+    def _stale_banner(self, warning: str | None) -> QFrame:
+        banner = QFrame(self)
+        banner.setObjectName("staleBanner")
+        banner.setStyleSheet(
+            "#staleBanner { background: #fff4ce; border: 1px solid #c19c00; }"
+            " QLabel { color: #1f1f1f; }"
+        )
+        row = QHBoxLayout(banner)
+        self.banner_text = wrapped_label(warning or "", banner)
+        row.addWidget(self.banner_text, 1)
+        dismiss = QPushButton("Dismiss", banner)
+        dismiss.clicked.connect(banner.hide)
+        row.addWidget(dismiss)
+        banner.setVisible(bool(warning))
+        return banner
+
+    def start(self) -> None:
+        self.clients.refresh()
+
+    def clear(self) -> None:
+        self.clients.clear()
+        self.notes.clear()
+        self.banner_text.clear()

@@ -1,0 +1,140 @@
+"""A search box over a results table: debounced queries on the task runner, newest answer wins."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.rows import RowsModel
+from ui.tasks import TaskRunner
+from workbench.errors import WorkbenchError
+
+DEBOUNCE_MS = 150
+FIT_SAMPLE_ROWS = 200
+Fetch = Callable[[str], Sequence[Any]]
+Describe = Callable[[int, str], str]
+
+
+class QueryPanel(QWidget):
+    """Runs *fetch(text)* 150 ms after typing stops; emits `status_changed` with a count."""
+
+    status_changed = Signal(str)
+
+    def __init__(
+        self,
+        fetch: Fetch,
+        runner: TaskRunner,
+        model: RowsModel[Any],
+        *,
+        placeholder: str,
+        describe: Describe,
+        stretch_column: int,
+        query_when_empty: bool,
+        count_inline: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._fetch: Fetch | None = fetch
+        self._runner = runner
+        self._describe = describe
+        self._query_when_empty = query_when_empty
+        self._count_inline = count_inline
+        self._generation = 0
+        self.model = model
+        model.setParent(self)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(placeholder)
+        self.search.setAccessibleName(placeholder)
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._debounce.start)
+
+        self.table = QTableView(self)
+        self.table.setModel(model)
+        self._stretch_column = stretch_column
+        self._fitted = False
+        self._configure_table()
+
+        self.info = QLabel(self)
+        self.info.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.info)
+
+    def _configure_table(self) -> None:
+        table = self.table
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setSortingEnabled(True)
+        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the core's order until asked
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
+        header.setSectionResizeMode(self._stretch_column, QHeaderView.ResizeMode.Stretch)
+
+    def _fit_columns_once(self) -> None:
+        """Size columns to the first rows shown (ResizeToContents mode re-measures every row)."""
+        if self._fitted or not self.model.rowCount():
+            return
+        self._fitted = True
+        for column in range(self.model.columnCount()):
+            if column != self._stretch_column:
+                self.table.resizeColumnToContents(column)
+
+    def refresh(self) -> None:
+        """Query now with the current text (the debounce timer calls this)."""
+        self._debounce.stop()
+        self._generation += 1
+        text = self.search.text().strip()
+        if self._fetch is None:
+            return
+        if not text and not self._query_when_empty:
+            self._show(self._generation, text, [])
+            return
+        self._runner.submit(
+            partial(self._fetch, text), partial(self._show, self._generation, text), self._failed
+        )
+
+    def _show(self, generation: int, text: str, rows: Sequence[Any]) -> None:
+        if generation != self._generation:
+            return  # an older query answered late; a newer one is on its way
+        self.model.set_rows(rows)
+        self._fit_columns_once()
+        described = self._describe(len(rows), text)
+        self.info.setText(described if self._count_inline else "")
+        self.status_changed.emit(described)
+
+    def _failed(self, error: WorkbenchError) -> None:
+        self.info.setText(error.user_message)
+
+    def clear(self) -> None:
+        """Forget the query and every row (used on lock); the panel cannot query afterwards."""
+        self._debounce.stop()
+        self._generation += 1
+        self._fetch = None
+        self.search.blockSignals(True)
+        self.search.setText("")  # unlike clear(), setText drops the undo history too
+        self.search.blockSignals(False)
+        self.model.clear()
+        self.info.clear()

@@ -1,0 +1,1 @@
+"""Use cases the UI and CLI call: one transaction per user action."""
