@@ -6,4 +6,4 @@ from workbench.store.keyslots import KdfParams
 
 # Cheap Argon2id for tests that do not check KDF settings; one test keeps production tuning.
 FAST_KDF = KdfParams(iterations=1, lanes=1, memory_kib=8 * 1024)
-PASSPHRASE = "correct horse battery staple"  # noqa: S105 - test vaults only
+PASSPHRASE = "correct horse battery staple"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from ui import crash
 from ui.idle import IDLE_LOCK_MS
 from ui.tasks import TaskRunner
 from ui.views.main_window import APP_TITLE, MainWindow
@@ -52,6 +53,7 @@ def build_window(argv: list[str], *, idle_ms: int = IDLE_LOCK_MS) -> MainWindow:
 def main(argv: list[str]) -> int:
     """Run the desktop app; returns the process exit code."""
     os.umask(0o077)  # every file the app creates is private to the user
+    crash.install()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "ipt-workbench"])
     app.setApplicationName(APP_TITLE)
     window = build_window(argv)
