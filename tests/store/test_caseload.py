@@ -7,7 +7,7 @@ import pytest
 from tests.support import PASSPHRASE
 from workbench.domain.phase import Phase
 from workbench.errors import SignedNoteLocked
-from workbench.store import clients
+from workbench.store import clients, episodes, notes
 from workbench.store.vault import Vault
 
 
@@ -17,7 +17,7 @@ def _client_with_sessions(
     with vault.transaction() as tx:
         now = vault.now()
         cid = clients.add_client(tx, now, given_name=given, family_name=family)
-        eid = clients.add_episode(
+        eid = episodes.add_episode(
             tx,
             now,
             cid,
@@ -27,8 +27,8 @@ def _client_with_sessions(
             start_date="2026-03-02",
         )
         for n in range(1, held + 1):
-            sid = clients.add_session(tx, now, eid, n, f"2026-03-{n + 1:02d}")
-            clients.add_note(
+            sid = episodes.add_session(tx, now, eid, n, f"2026-03-{n + 1:02d}")
+            notes.add_note(
                 tx, now, eid, {"check_in": f"week {n} with the allotment group"}, session_id=sid
             )
     return cid
@@ -84,12 +84,12 @@ def test_signed_notes_are_locked(vault: Vault) -> None:
     with vault.reading() as conn:
         (note_id,) = [r[0] for r in conn.execute("SELECT id FROM notes")]
     with vault.transaction() as tx:
-        digest = clients.sign_note(tx, vault.now(), note_id, "Dr Test")
+        digest = notes.sign_note(tx, vault.now(), note_id, "Dr Test")
     assert len(digest) == 64
     with pytest.raises(SignedNoteLocked), vault.transaction() as tx:
-        clients.update_note(tx, vault.now(), note_id, {"check_in": "changed"})
+        notes.update_note(tx, vault.now(), note_id, {"check_in": "changed"})
     with pytest.raises(SignedNoteLocked), vault.transaction() as tx:
-        clients.sign_note(tx, vault.now(), note_id, "Dr Test")
+        notes.sign_note(tx, vault.now(), note_id, "Dr Test")
 
 
 def test_a_failed_action_leaves_no_trace(vault: Vault) -> None:
@@ -99,7 +99,7 @@ def test_a_failed_action_leaves_no_trace(vault: Vault) -> None:
     with pytest.raises(Boom), vault.transaction() as tx:
         now = vault.now()
         cid = clients.add_client(tx, now, given_name="Nathan", family_name="Pemberton")
-        eid = clients.add_episode(
+        eid = episodes.add_episode(
             tx,
             now,
             cid,
@@ -108,7 +108,7 @@ def test_a_failed_action_leaves_no_trace(vault: Vault) -> None:
             contracted_sessions=8,
             start_date="2026-01-01",
         )
-        clients.add_note(tx, now, eid, {"check_in": "zebracrossing"})
+        notes.add_note(tx, now, eid, {"check_in": "zebracrossing"})
         raise Boom
     with vault.reading() as conn:
         assert clients.list_clients(conn) == []

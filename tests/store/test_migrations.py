@@ -65,12 +65,13 @@ def test_a_new_step_snapshots_the_file_then_migrates(
 ) -> None:
     folder = _copy(FIXTURES / "vault_v1.iptvault", tmp_path)
     step = "CREATE TABLE future_feature (id INTEGER PRIMARY KEY, label TEXT NOT NULL);"
+    future = migrations.SCHEMA_VERSION + 1
     monkeypatch.setattr(migrations, "STEPS", (*migrations.STEPS, lambda: step))
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", future)
     with Vault.unlock(folder, FIXTURE_PASSPHRASE) as vault:
-        assert vault.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert vault.conn.execute("PRAGMA user_version").fetchone()[0] == future
         assert vault.conn.execute("SELECT count(*) FROM future_feature").fetchone()[0] == 0
-    snapshot = folder / "caseload.db.before-v2"
+    snapshot = folder / "caseload.db.before-v2"  # the v1 file, copied before the first step
     assert snapshot.is_file()
     assert snapshot.read_bytes()[:16] != b"SQLite format 3\x00"
 
@@ -80,12 +81,13 @@ def test_a_failing_step_leaves_the_previous_version(
 ) -> None:
     folder = _copy(FIXTURES / "vault_v1.iptvault", tmp_path)
     bad = "CREATE TABLE half_done (id INTEGER);\nINSERT INTO no_such_table VALUES (1);"
+    current = migrations.SCHEMA_VERSION
     monkeypatch.setattr(migrations, "STEPS", (*migrations.STEPS, lambda: bad))
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", current + 1)
     with pytest.raises(Exception, match="no such table"):
         Vault.unlock(folder, FIXTURE_PASSPHRASE)
     monkeypatch.undo()
-    with Vault.unlock(folder, FIXTURE_PASSPHRASE) as vault:
-        assert vault.conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    with Vault.unlock(folder, FIXTURE_PASSPHRASE) as vault:  # the good steps were kept
+        assert vault.conn.execute("PRAGMA user_version").fetchone()[0] == current
         tables = {r[0] for r in vault.conn.execute("SELECT name FROM sqlite_master")}
         assert "half_done" not in tables

@@ -69,7 +69,14 @@ def _canary_bundle() -> dict[str, object]:
                         "held_on": "2026-01-05",
                         "note": {
                             "body": {"check_in": f"{c} session note {CYRILLIC_CANARY}"},
-                            "addenda": [{"body": {"text": f"{c} addendum"}}],
+                            "addenda": [
+                                {
+                                    "body": {"text": f"{c} addendum"},
+                                    "signed_by": "Dr Test",
+                                    "signed_at": "2026-01-06T10:00:00Z",
+                                    "content_hash": "0" * 64,
+                                }
+                            ],
                         },
                         "measures": [
                             {

@@ -6,8 +6,9 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from workbench.store.clients import name_key, note_text
+from workbench.store.clients import name_key
 from workbench.store.connection import Connection
+from workbench.store.notes import note_text
 
 Bundle = dict[str, Any]
 
@@ -123,7 +124,7 @@ class _Ids:
 
     def take(self, table: str) -> int:
         if table not in self._next:
-            row = self._conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()  # noqa: S608
+            row = self._conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()
             self._next[table] = int(row[0]) + 1
         value = self._next[table]
         self._next[table] = value + 1
@@ -138,10 +139,7 @@ def insert_bundles(tx: Connection, bundles: list[Bundle], now: str) -> list[int]
     for table in _ORDER:
         if rows[table]:
             cols = _COLUMNS[table]
-            sql = (
-                f"INSERT INTO {table} ({', '.join(cols)}) "  # noqa: S608 - fixed names
-                f"VALUES ({', '.join('?' for _ in cols)})"
-            )
+            sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
             tx.executemany(sql, rows[table])
     return client_ids
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import secrets
 from typing import Any
@@ -10,7 +9,7 @@ from typing import Any
 from workbench.domain.caseload import ClientSummary, NoteHit, display_name
 from workbench.domain.phase import derive_phase
 from workbench.domain.text import fold, search_words
-from workbench.errors import NotFound, SignedNoteLocked
+from workbench.errors import NotFound
 from workbench.store.connection import Connection
 
 _CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -53,117 +52,6 @@ def add_client(
         ),
     )
     return int(cur.lastrowid)
-
-
-def add_episode(
-    tx: Connection,
-    now: str,
-    client_id: int,
-    *,
-    kind: str,
-    manual_profile: str,
-    contracted_sessions: int,
-    start_date: str,
-    frequency: str = "weekly",
-    format: str = "individual",
-) -> int:
-    cur = tx.execute(
-        "INSERT INTO episodes (client_id, kind, manual_profile, contracted_sessions, frequency, "
-        "format, start_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            client_id,
-            kind,
-            manual_profile,
-            contracted_sessions,
-            frequency,
-            format,
-            start_date,
-            now,
-            now,
-        ),
-    )
-    return int(cur.lastrowid)
-
-
-def add_session(tx: Connection, now: str, episode_id: int, number: int, held_on: str) -> int:
-    cur = tx.execute(
-        "INSERT INTO sessions (episode_id, number, held_on, created_at) VALUES (?, ?, ?, ?)",
-        (episode_id, number, held_on, now),
-    )
-    return int(cur.lastrowid)
-
-
-def note_text(body: dict[str, Any]) -> str:
-    """The searchable plain text of a structured note: its string values in order."""
-    parts: list[str] = []
-
-    def walk(value: Any) -> None:
-        if isinstance(value, str):
-            parts.append(value)
-        elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(body)
-    return "\n".join(p for p in parts if p)
-
-
-def add_note(
-    tx: Connection,
-    now: str,
-    episode_id: int,
-    body: dict[str, Any],
-    *,
-    kind: str = "session",
-    session_id: int | None = None,
-    parent_id: int | None = None,
-) -> int:
-    cur = tx.execute(
-        "INSERT INTO notes (episode_id, session_id, parent_id, kind, body_json, body_text, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            episode_id,
-            session_id,
-            parent_id,
-            kind,
-            json.dumps(body, ensure_ascii=False),
-            note_text(body),
-            now,
-            now,
-        ),
-    )
-    return int(cur.lastrowid)
-
-
-def update_note(tx: Connection, now: str, note_id: int, body: dict[str, Any]) -> None:
-    row = tx.execute("SELECT status FROM notes WHERE id = ?", (note_id,)).fetchone()
-    if row is None:
-        raise NotFound()
-    if row[0] == "signed":
-        raise SignedNoteLocked()
-    tx.execute(
-        "UPDATE notes SET body_json = ?, body_text = ?, updated_at = ? WHERE id = ?",
-        (json.dumps(body, ensure_ascii=False), note_text(body), now, note_id),
-    )
-
-
-def sign_note(tx: Connection, now: str, note_id: int, signer: str) -> str:
-    """Sign and lock a draft note; returns the stored content hash."""
-    row = tx.execute("SELECT status, body_json FROM notes WHERE id = ?", (note_id,)).fetchone()
-    if row is None:
-        raise NotFound()
-    if row[0] == "signed":
-        raise SignedNoteLocked("This note is already signed.")
-    digest = hashlib.sha256(f"{row[1]}\x00{signer}\x00{now}".encode()).hexdigest()
-    tx.execute(
-        "UPDATE notes SET status = 'signed', signed_by = ?, signed_at = ?, content_hash = ?, "
-        "updated_at = ? WHERE id = ?",
-        (signer, now, digest, now, note_id),
-    )
-    return digest
 
 
 def delete_client(tx: Connection, client_id: int) -> None:

@@ -62,7 +62,7 @@ def caseload_document(
 ) -> dict[str, Any]:
     """Every client with episodes and their records, nested; ids are the vault's own."""
     children = {
-        name: _grouped(conn, f"SELECT * FROM {table} ORDER BY 1", "episode_id")  # noqa: S608
+        name: _grouped(conn, f"SELECT * FROM {table} ORDER BY 1", "episode_id")
         for table, name in _EPISODE_CHILDREN
     }
     if include_process_notes:

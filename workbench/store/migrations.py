@@ -15,7 +15,10 @@ def _script(name: str) -> str:
 
 
 # Step N turns a version N-1 database into version N. Never edit a released step; add one.
-STEPS: tuple[Callable[[], str], ...] = (lambda: _script("schema_v1.sql"),)
+STEPS: tuple[Callable[[], str], ...] = (
+    lambda: _script("schema_v1.sql"),
+    lambda: _script("schema_v2.sql"),
+)
 SCHEMA_VERSION = len(STEPS)
 
 
