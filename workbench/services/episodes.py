@@ -1,0 +1,103 @@
+"""Clients and their courses of IPT: open an episode with its contract, renegotiate, end it."""
+
+from __future__ import annotations
+
+from workbench.domain.episode import Contract, Episode, EpisodeKind
+from workbench.errors import InvalidInput
+from workbench.store import clients, episodes, meta
+from workbench.store.vault import Vault
+
+
+def set_clinician_name(vault: Vault, name: str) -> None:
+    """The name that signs notes and reports."""
+    if not name.strip():
+        raise InvalidInput("Enter the name to sign notes with.")
+    with vault.transaction() as tx:
+        meta.put(tx, meta.CLINICIAN_NAME, name.strip())
+        vault.audit(tx, "edit", "settings")
+
+
+def signer(vault: Vault) -> str:
+    with vault.reading() as conn:
+        return meta.get(conn, meta.CLINICIAN_NAME) or vault.actor
+
+
+def add_client(
+    vault: Vault,
+    given_name: str,
+    family_name: str,
+    *,
+    preferred_name: str = "",
+    date_of_birth: str | None = None,
+    contact: dict[str, str] | None = None,
+) -> int:
+    if not (given_name.strip() or family_name.strip() or preferred_name.strip()):
+        raise InvalidInput("Enter a name, initials or an alias for the client.")
+    with vault.transaction() as tx:
+        client_id = clients.add_client(
+            tx,
+            vault.now(),
+            given_name=given_name.strip(),
+            family_name=family_name.strip(),
+            preferred_name=preferred_name.strip(),
+            date_of_birth=date_of_birth,
+            contact=contact,
+        )
+        vault.audit(tx, "create", "client", client_id)
+    return client_id
+
+
+def delete_client(vault: Vault, client_id: int) -> None:
+    """Remove a client and everything recorded about them (older backups still hold it)."""
+    with vault.transaction() as tx:
+        clients.delete_client(tx, client_id)
+        vault.audit(tx, "delete", "client", client_id)
+
+
+def open_episode(
+    vault: Vault,
+    client_id: int,
+    contract: Contract,
+    start_date: str,
+    kind: EpisodeKind = EpisodeKind.ACUTE,
+) -> int:
+    problems = contract.problems()
+    if problems:
+        raise InvalidInput(" ".join(problems))
+    with vault.transaction() as tx:
+        episode_id = episodes.add_episode(
+            tx,
+            vault.now(),
+            client_id,
+            kind=kind.value,
+            manual_profile=contract.manual_profile,
+            contracted_sessions=contract.contracted_sessions,
+            start_date=start_date,
+            frequency=contract.frequency,
+            format=contract.format.value,
+            session_length_min=contract.session_length_min,
+        )
+        vault.audit(tx, "create", "episode", episode_id)
+    return episode_id
+
+
+def renegotiate(
+    vault: Vault, episode_id: int, new_sessions: int, *, changed_on: str, reason: str
+) -> None:
+    """An explicit change of the session count, logged with old and new counts and the reason."""
+    with vault.transaction() as tx:
+        episodes.renegotiate(
+            tx, vault.now(), episode_id, new_sessions, changed_on=changed_on, reason=reason.strip()
+        )
+        vault.audit(tx, "edit", "contract", episode_id)
+
+
+def end_episode(vault: Vault, episode_id: int, end_date: str) -> None:
+    with vault.transaction() as tx:
+        episodes.end_episode(tx, vault.now(), episode_id, end_date)
+        vault.audit(tx, "edit", "episode", episode_id)
+
+
+def get_episode(vault: Vault, episode_id: int) -> Episode:
+    with vault.reading() as conn:
+        return episodes.get_episode(conn, episode_id)

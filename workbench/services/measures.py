@@ -1,0 +1,51 @@
+"""Recording symptom measures: score through workbench.measures, store, raise risk flags."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from workbench.measures import Score, score
+from workbench.store import episodes
+from workbench.store import measures as store
+from workbench.store.vault import Vault
+
+
+@dataclass(frozen=True)
+class Recorded:
+    administration_id: int
+    score: Score
+    flag_ids: tuple[int, ...]
+
+
+def record(
+    vault: Vault,
+    episode_id: int,
+    instrument: str,
+    responses: Sequence[int | None],
+    *,
+    administered_on: str,
+    session_id: int | None = None,
+    difficulty: int | None = None,
+) -> Recorded:
+    """Score and store one administration; a positive (or unanswered) suicide item opens a flag."""
+    result = score(instrument, responses, difficulty=difficulty)  # raises MeasureInputError
+    with vault.transaction() as tx:
+        if session_id is not None:
+            session_episode, _, _ = episodes.session_row(tx, session_id)
+            if session_episode != episode_id:
+                raise ValueError("session belongs to another episode")
+        admin_id, flag_ids = store.add_administration(
+            tx, vault.now(), episode_id, session_id, administered_on, result
+        )
+        vault.audit(tx, "create", "measure", admin_id)
+        for flag_id in flag_ids:
+            vault.audit(tx, "create", "risk-flag", flag_id)
+    return Recorded(admin_id, result, tuple(flag_ids))
+
+
+def administrations(
+    vault: Vault, episode_id: int, instrument: str | None = None
+) -> list[store.Administration]:
+    with vault.reading() as conn:
+        return store.administrations(conn, episode_id, instrument)

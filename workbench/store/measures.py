@@ -1,0 +1,116 @@
+"""Measure administrations with item responses, and the risk flags they raise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.domain.risk import RiskFlagView
+from workbench.errors import InvalidInput, NotFound
+from workbench.measures import Score
+from workbench.store.connection import Connection
+
+
+@dataclass(frozen=True)
+class Administration:
+    id: int
+    session_id: int | None
+    instrument: str
+    administered_on: str
+    total: int | None
+    complete: bool
+    responses: dict[int, int]
+
+
+def add_administration(
+    tx: Connection,
+    now: str,
+    episode_id: int,
+    session_id: int | None,
+    administered_on: str,
+    score: Score,
+) -> tuple[int, list[int]]:
+    """Store one scored administration; returns its id and the ids of any flags it raised."""
+    cur = tx.execute(
+        "INSERT INTO measure_administrations (episode_id, session_id, instrument, "
+        "administered_on, total, complete, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            episode_id,
+            session_id,
+            score.instrument,
+            administered_on,
+            score.total,
+            1 if score.complete else 0,
+            now,
+        ),
+    )
+    admin_id = int(cur.lastrowid)
+    tx.executemany(
+        "INSERT INTO measure_responses (administration_id, item, value) VALUES (?, ?, ?)",
+        [(admin_id, n, v) for n, v in enumerate(score.responses, start=1) if v is not None],
+    )
+    flag_ids = []
+    for flag in score.risk_flags:
+        source = flag.source if flag.value is not None else f"{flag.source} (unanswered)"
+        cur = tx.execute(
+            "INSERT INTO risk_flags (episode_id, administration_id, source, raised_at) "
+            "VALUES (?, ?, ?, ?)",
+            (episode_id, admin_id, source, now),
+        )
+        flag_ids.append(int(cur.lastrowid))
+    return admin_id, flag_ids
+
+
+def administrations(
+    conn: Connection, episode_id: int, instrument: str | None = None
+) -> list[Administration]:
+    """An episode's administrations in date order, with item responses."""
+    sql = (
+        "SELECT id, session_id, instrument, administered_on, total, complete "
+        "FROM measure_administrations WHERE episode_id = ?"
+    )
+    params: list[object] = [episode_id]
+    if instrument:
+        sql += " AND instrument = ?"
+        params.append(instrument)
+    rows = conn.execute(sql + " ORDER BY administered_on, id", params).fetchall()
+    responses: dict[int, dict[int, int]] = {r[0]: {} for r in rows}
+    for admin_id, item, value in conn.execute(
+        "SELECT r.administration_id, r.item, r.value FROM measure_responses r "
+        "JOIN measure_administrations a ON a.id = r.administration_id WHERE a.episode_id = ?",
+        (episode_id,),
+    ):
+        if admin_id in responses:
+            responses[admin_id][item] = value
+    return [Administration(r[0], r[1], r[2], r[3], r[4], bool(r[5]), responses[r[0]]) for r in rows]
+
+
+def risk_flags(conn: Connection, episode_id: int) -> list[RiskFlagView]:
+    rows = conn.execute(
+        "SELECT id, source, raised_at, status, note_id FROM risk_flags WHERE episode_id = ? "
+        "ORDER BY id",
+        (episode_id,),
+    )
+    return [RiskFlagView(r[0], r[1], r[2], r[3] == "open", r[4]) for r in rows]
+
+
+def close_flags(tx: Connection, flag_ids: list[int], note_id: int, episode_id: int) -> None:
+    """Mark open flags of the episode as noted by a risk note (the database checks the note)."""
+    for flag_id in flag_ids:
+        row = tx.execute(
+            "SELECT episode_id, status FROM risk_flags WHERE id = ?", (flag_id,)
+        ).fetchone()
+        if row is None or row[0] != episode_id:
+            raise NotFound("No such risk flag in this episode.")
+        if row[1] != "open":
+            raise InvalidInput("That risk flag already has a risk note.")
+        tx.execute(
+            "UPDATE risk_flags SET status = 'noted', note_id = ? WHERE id = ?", (note_id, flag_id)
+        )
+
+
+def latest_risk_note_id(conn: Connection, episode_id: int) -> int | None:
+    row = conn.execute(
+        "SELECT id FROM notes WHERE episode_id = ? AND kind = 'risk' ORDER BY id DESC LIMIT 1",
+        (episode_id,),
+    ).fetchone()
+    return None if row is None else int(row[0])
