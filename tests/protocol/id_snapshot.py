@@ -1,0 +1,107 @@
+"""Snapshot of every protocol id: a rename or a dropped id fails here before it strands state."""
+
+# Recorded checklist state is keyed by these ids. Adding an id is fine (add it here too);
+# renaming or removing one needs a deliberate decision, because old records keep the old id.
+
+SHARED_ITEM_IDS = frozenset(
+    [
+        "ending.action_plan",
+        "ending.credit_patient",
+        "ending.feelings_about_ending",
+        "ending.maintenance_plan_export",
+        "ending.next_step",
+        "ending.raise_ending",
+        "ending.reinforce_skills",
+        "ending.review_goals",
+        "ending.review_symptoms",
+        "ending.warn_symptom_return",
+        "ending.warning_signs",
+        "initial.baseline_measures",
+        "initial.closeness_circle",
+        "initial.contract",
+        "initial.diagnosis",
+        "initial.explain_measures",
+        "initial.explain_sessions",
+        "initial.formulation_agreed",
+        "initial.formulation_shared",
+        "initial.goals",
+        "initial.interpersonal_style",
+        "initial.inventory",
+        "initial.medication_decision",
+        "initial.name_syndrome",
+        "initial.onset_changes",
+        "initial.problem_area",
+        "initial.psychiatric_history",
+        "initial.risk_screen",
+        "initial.sick_role",
+        "initial.suitability_screen",
+        "initial.timeline",
+        "maintenance.contract",
+        "maintenance.focus",
+        "maintenance.measure_schedule",
+        "maintenance.medication_status",
+        "maintenance.review",
+        "maintenance.warning_signs",
+        "middle.dispute.joint_session",
+        "middle.dispute.link_onset",
+        "middle.dispute.map_issues",
+        "middle.dispute.parallels",
+        "middle.dispute.safety_screen",
+        "middle.dispute.stage",
+        "middle.dispute.techniques",
+        "middle.dispute.what_sustains",
+        "middle.grief.express_feelings",
+        "middle.grief.link_onset",
+        "middle.grief.re_engagement",
+        "middle.grief.reconstruct_relationship",
+        "middle.grief.story_of_death",
+        "middle.session.check_in",
+        "middle.session.reinforce_success",
+        "middle.session.repeat_measure",
+        "middle.session.specific_interactions",
+        "middle.session.stay_on_focus",
+        "middle.transition.feelings",
+        "middle.transition.link_onset",
+        "middle.transition.network",
+        "middle.transition.new_role",
+        "middle.transition.old_role",
+        "middle.transition.skills",
+    ]
+)
+WMK_ONLY_ITEM_IDS = frozenset(
+    [
+        "middle.deficits.graded_contact",
+        "middle.deficits.past_relationships",
+        "middle.deficits.patterns",
+        "middle.deficits.review_alternatives",
+        "middle.deficits.ruled_out",
+        "middle.deficits.social_skills",
+        "middle.deficits.therapeutic_relationship",
+    ]
+)
+SR_ONLY_ITEM_IDS = frozenset(
+    [
+        "ending.discuss_maintenance",
+        "initial.maintenance_in_principle",
+        "initial.sensitivity_style",
+        "middle.sensitivity.build_supports",
+        "middle.sensitivity.pace",
+        "middle.sensitivity.therapeutic_relationship",
+        "middle.session.interpersonal_incident",
+    ]
+)
+TECHNIQUE_IDS = frozenset(
+    [
+        "between_session_task",
+        "clarification",
+        "communication_analysis",
+        "decision_analysis",
+        "direct_elicitation",
+        "encouragement_of_affect",
+        "exploration",
+        "interpersonal_incident",
+        "problem_solving",
+        "role_play",
+        "therapeutic_relationship",
+    ]
+)
