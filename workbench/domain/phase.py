@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from workbench.protocol.loader import load_profile
 from workbench.protocol.model import Phase
 from workbench.protocol.phase_engine import phase_for
@@ -9,6 +11,8 @@ from workbench.protocol.phase_engine import phase_for
 __all__ = ["Phase", "derive_phase"]
 
 
+# The caseload list derives a phase for every client; the inputs repeat, so remember them.
+@lru_cache(maxsize=8192)
 def derive_phase(
     *, sessions_held: int, contracted: int, profile: str, kind: str, ended: bool
 ) -> Phase:
