@@ -67,3 +67,20 @@ def test_a_flag_cannot_be_closed_twice_or_from_another_episode(vault: Vault, epi
     risk.write_risk_note(vault, episode, note, list(recorded.flag_ids))
     with pytest.raises(InvalidInput):
         risk.write_risk_note(vault, episode, note, list(recorded.flag_ids))
+
+
+def test_progress_reports_response_and_remission_with_definitions(
+    vault: Vault, episode: int
+) -> None:
+    assert measures.progress(vault, episode) is None
+    measures.record(
+        vault, episode, "PHQ-9", [2, 2, 2, 2, 2, 2, 2, 2, 0], administered_on="2026-03-02"
+    )
+    measures.record(
+        vault, episode, "PHQ-9", [1, 1, 1, 0, 0, 0, 0, 0, 0], administered_on="2026-05-25"
+    )
+    result = measures.progress(vault, episode)
+    assert result is not None and (result.baseline, result.latest) == (16, 3)
+    assert result.response.status == "response" and "50%" in result.response.definition
+    assert result.remission is not None and result.remission.status == "remission"
+    assert "<5" in result.remission.definition or "< 5" in result.remission.definition

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
+from workbench.demo import clinical
 from workbench.demo.names import NAME_POOLS, PERSON_ALIASES, POOL_WEIGHTS
-from workbench.demo.phrases import PROBLEM_AREAS, session_note
+from workbench.demo.phrases import session_note
 
 CONTRACTS = (8, 12, 12, 14, 16, 16, 20)
 TODAY = date(2026, 11, 1)  # demo data is fixed in time so a seed always gives the same vault
@@ -63,7 +64,8 @@ def _client(rng: random.Random, index: int, pool: str) -> dict[str, Any]:
 def _episode(
     rng: random.Random, kind: str, start: date, contracted: int, held: int, ended: bool
 ) -> dict[str, Any]:
-    area = rng.choice(PROBLEM_AREAS)
+    profile = rng.choice(("WMK", "WMK", "SR"))
+    area = rng.choice(clinical.focus_areas(profile))
     people = _people(rng, area)
     aliases = [p["alias"] for p in people]
     step = 28 if kind == "maintenance" else 7
@@ -85,7 +87,7 @@ def _episode(
     onset = start - timedelta(days=rng.randint(20, 200))
     episode: dict[str, Any] = {
         "kind": kind,
-        "manual_profile": rng.choice(("WMK", "WMK", "SR")),
+        "manual_profile": profile,
         "contracted_sessions": contracted,
         "frequency": "monthly" if kind == "maintenance" else "weekly",
         "format": rng.choice(("individual", "individual", "individual", "video", "telephone")),
@@ -97,14 +99,7 @@ def _episode(
             {
                 "taken_on": start.isoformat(),
                 "label": "intake",
-                "placements": [
-                    (
-                        p["alias"],
-                        p["details"]["ring"],
-                        "conflict" if p["details"].get("conflict") else "supportive",
-                    )
-                    for p in people
-                ],
+                "placements": [(p["alias"], p["ring"], _line(p)) for p in people],
             }
         ],
         "timeline": [
@@ -118,7 +113,22 @@ def _episode(
             }
         ],
         "sessions": sessions,
+        "checklist": clinical.checklist(
+            rng, profile, held=held, contracted=contracted, kind=kind, ended=ended, area=area
+        ),
     }
+    if ended:
+        episode["circle_snapshots"].append(
+            {
+                "taken_on": episode["end_date"],
+                "label": "end",
+                "placements": [
+                    (p["alias"], max(1, p["ring"] - rng.randint(0, 1)), _line(p)) for p in people
+                ],
+            }
+        )
+    if ended or kind == "maintenance":
+        episode["maintenance_plan"] = clinical.maintenance_plan(rng, aliases, area)
     if held >= 3:
         episode["formulation"] = {
             "primary_area": area,
@@ -126,6 +136,8 @@ def _episode(
             f"we will focus on {area.replace('_', ' ')}.",
             "shared_on": sessions[2]["held_on"],
             "patient_agreed": "yes",
+            "patient_words": "It started when things changed at home.",
+            "sections": _ruled_out() if area == "interpersonal_deficits" else {},
         }
         episode["goals"] = [{"problem_area": area, "text": f"Talk with {aliases[0]} openly."}]
     return episode
@@ -145,16 +157,34 @@ def _people(rng: random.Random, area: str) -> list[dict[str, Any]]:
             {
                 "alias": alias,
                 "relationship": relationship,
+                "ring": rng.choice((1, 1, 2, 2, 3)),
                 "details": {
-                    "ring": rng.choice((1, 1, 2, 2, 3)),
                     "living": relationship != "deceased",
                     "contact_frequency": rng.choice(("daily", "weekly", "monthly", "rarely")),
                     "confiding": rng.choice(("yes", "partly", "no")),
-                    "conflict": rng.random() < 0.3,
+                    "conflict": "Argues about money most weeks." if rng.random() < 0.3 else "",
+                    "patient_expectations": "Would like more help at home.",
+                    "patient_expectations_met": rng.choice(("met", "partly", "not met")),
                 },
             }
         )
     return people
+
+
+def _line(person: dict[str, Any]) -> str:
+    if person["relationship"] == "deceased":
+        return "deceased"
+    return "conflict" if person["details"]["conflict"] else "supportive"
+
+
+def _ruled_out() -> dict[str, Any]:
+    return {
+        "ruled_out": {
+            "grief": "No death or loss near the onset.",
+            "role_dispute": "No current dispute with a significant other.",
+            "role_transition": "No life change near the onset.",
+        }
+    }
 
 
 def _session(
@@ -171,14 +201,20 @@ def _session(
     session: dict[str, Any] = {"number": number, "held_on": held_on.isoformat()}
     note: dict[str, Any] = {"body": session_note(rng, aliases, area)}
     if signed:
-        note.update(
-            signed_by=SIGNER,
-            signed_at=f"{held_on.isoformat()}T18:00:00Z",
-            content_hash=f"{rng.getrandbits(256):064x}",
-        )
+        note.update(signed_by=SIGNER, signed_at=f"{held_on.isoformat()}T18:00:00Z")
+        if rng.random() < 0.03:
+            note["addenda"] = [
+                {
+                    "body": {"text": "Correction: the argument was on Saturday, not Friday."},
+                    "signed_by": SIGNER,
+                    "signed_at": f"{held_on.isoformat()}T19:00:00Z",
+                }
+            ]
     session["note"] = note
     if number == 1 or number % 4 == 0 or number == contracted:
         session["measures"] = [_phq9(rng, baseline, number, contracted)]
+        if number == 1 and rng.random() < 0.4:
+            session["measures"].append(clinical.gad7(rng, baseline // 8))
     return session
 
 
@@ -194,11 +230,6 @@ def _phq9(rng: random.Random, baseline: int, number: int, contracted: int) -> di
     if items[8] > 0:
         flag: dict[str, Any] = {"source": "PHQ-9 item 9"}
         if rng.random() < 0.8:
-            flag["risk_note"] = {
-                "body": {
-                    "text": "Passive thoughts of death discussed; "
-                    "no plan or intent reported. Reviewed supports."
-                }
-            }
+            flag["risk_note"] = {"body": clinical.risk_note(rng), "signed_by": SIGNER}
         measure["risk_flags"] = [flag]
     return measure

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import random
 
-PROBLEM_AREAS = ("grief", "role_dispute", "role_transition", "interpersonal_deficits")
-
 CHECK_IN = (
     "Reports mood {mood} this week, sleep {sleep}.",
     "Arrived {punctual}; said the week had been {week}.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workbench.measures import Score, score
+from workbench.measures import Outcome, Score, remission, response, score
 from workbench.store import episodes
 from workbench.store import measures as store
 from workbench.store.vault import Vault
@@ -49,3 +49,39 @@ def administrations(
 ) -> list[store.Administration]:
     with vault.reading() as conn:
         return store.administrations(conn, episode_id, instrument)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Baseline against latest for one instrument, each outcome labelled with its definition."""
+
+    instrument: str
+    baseline: int | None
+    latest: int | None
+    response: Outcome
+    remission: Outcome | None  # None where §10.5 defines no remission for the instrument
+
+
+def progress(vault: Vault, episode_id: int, instrument: str = "PHQ-9") -> Progress | None:
+    """Change since the first administration of the episode (None before two exist)."""
+    given = administrations(vault, episode_id, instrument)
+    if len(given) < 2:
+        return None
+    first, last = given[0].total, given[-1].total
+    with_default = instrument in ("PHQ-9", "HAM-D-17")
+    return Progress(
+        instrument=instrument,
+        baseline=first,
+        latest=last,
+        response=response(_rated(instrument, first), _rated(instrument, last)),
+        remission=remission(_rated(instrument, first), _rated(instrument, last))
+        if with_default
+        else None,
+    )
+
+
+def _rated(instrument: str, total: int | None) -> Score:
+    """A stored total as a Score, so outcomes know the instrument (and a missing total)."""
+    return Score(
+        instrument=instrument, total=total, band=None, complete=total is not None, answered=0
+    )

@@ -8,7 +8,7 @@ from typing import Any
 
 from workbench.store.clients import name_key
 from workbench.store.connection import Connection
-from workbench.store.notes import note_text
+from workbench.store.notes import content_hash, note_text
 
 Bundle = dict[str, Any]
 
@@ -101,6 +101,8 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
         "created_at",
     ),
     "measure_responses": ("administration_id", "item", "value"),
+    "checklist_state": ("episode_id", "item_id", "status", "note", "updated_at"),
+    "maintenance_plans": ("episode_id", "plan_json", "updated_at"),
     "risk_flags": (
         "id",
         "episode_id",
@@ -249,6 +251,17 @@ def _episode_rows(
         )
     for session in ep.get("sessions", []):
         _session_rows(eid, session, ids, rows, now)
+    rows["checklist_state"].extend(
+        (eid, item_id, status, "", now) for item_id, status in ep.get("checklist", [])
+    )
+    plan = ep.get("maintenance_plan")
+    if plan is not None:
+        plan = dict(plan)
+        plan["support_people"] = [
+            {"person_id": people[p["alias"]], "contact_for": p.get("contact_for", "")}
+            for p in plan.get("support_people", [])
+        ]
+        rows["maintenance_plans"].append((eid, json.dumps(plan, ensure_ascii=False), now))
 
 
 def _session_rows(
@@ -260,9 +273,9 @@ def _session_rows(
     )
     note = s.get("note")
     if note is not None:
-        nid = _note_row(eid, sid, None, "session", note, ids, rows, now)
+        nid = _note_row(eid, sid, None, "session", note, ids, rows, now, s["held_on"])
         for addendum in note.get("addenda", []):
-            _note_row(eid, sid, nid, "addendum", addendum, ids, rows, now)
+            _note_row(eid, sid, nid, "addendum", addendum, ids, rows, now, s["held_on"])
     for measure in s.get("measures", []):
         aid = ids.take("measure_administrations")
         rows["measure_administrations"].append(
@@ -285,7 +298,9 @@ def _session_rows(
         for flag in measure.get("risk_flags", []):
             note_id = None
             if flag.get("risk_note") is not None:
-                note_id = _note_row(eid, sid, None, "risk", flag["risk_note"], ids, rows, now)
+                note_id = _note_row(
+                    eid, sid, None, "risk", flag["risk_note"], ids, rows, now, s["held_on"]
+                )
             rows["risk_flags"].append(
                 (
                     ids.take("risk_flags"),
@@ -308,10 +323,16 @@ def _note_row(
     ids: _Ids,
     rows: dict[str, list[tuple[Any, ...]]],
     now: str,
+    held_on: str | None = None,
 ) -> int:
+    """A note row; a signed note without a stored hash gets the real one computed here."""
     nid = ids.take("notes")
-    body = note["body"]
-    signed = note.get("signed_by") is not None
+    body_json = json.dumps(note["body"], ensure_ascii=False, sort_keys=True)
+    signer = note.get("signed_by")
+    signed_at = note.get("signed_at") or (f"{held_on}T18:00:00Z" if signer and held_on else None)
+    digest = note.get("content_hash")
+    if signer and signed_at and not digest:
+        digest = content_hash(body_json, signer, signed_at)
     rows["notes"].append(
         (
             nid,
@@ -319,12 +340,12 @@ def _note_row(
             sid,
             parent,
             kind,
-            json.dumps(body, ensure_ascii=False),
-            note_text(body),
-            "signed" if signed else "draft",
-            note.get("signed_by"),
-            note.get("signed_at"),
-            note.get("content_hash"),
+            body_json,
+            note_text(note["body"]),
+            "signed" if signer else "draft",
+            signer,
+            signed_at if signer else None,
+            digest if signer else None,
             now,
             now,
         )
