@@ -58,6 +58,8 @@ def cmd_init(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     vault, code = Vault.create(args.vault, passphrase)
     with vault:
         out.write(f"Created {vault.folder}\n")
+        if vault.location_warning:
+            sys.stderr.write(f"Warning: {vault.location_warning}\n")
     _print_recovery_code(code, out)
     return EXIT_OK
 

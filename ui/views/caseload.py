@@ -31,7 +31,7 @@ def describe_notes(count: int, text: str) -> str:
         return "Type words to search every session note."
     if not count:
         return "No notes contain all of these words."
-    return f"{count} note{'' if count == 1 else 's'} found (best matches first)"
+    return f"{count} note{'' if count == 1 else 's'} found (newest first)"
 
 
 class CaseloadPage(QWidget):
@@ -41,7 +41,7 @@ class CaseloadPage(QWidget):
 
     def __init__(self, vault: Vault, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.banner = self._stale_banner(vault.stale_warning)
+        self.banner = self._warning_banner("\n\n".join(vault.warnings))
         self.clients = QueryPanel(
             partial(caseload_service.find_clients, vault),
             runner,
@@ -72,7 +72,7 @@ class CaseloadPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.clients.search)
 
-    def _stale_banner(self, warning: str | None) -> QFrame:
+    def _warning_banner(self, warning: str) -> QFrame:
         banner = QFrame(self)
         banner.setObjectName("staleBanner")
         banner.setStyleSheet(

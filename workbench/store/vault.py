@@ -39,6 +39,7 @@ from workbench.store.keyslots import (
     tune_kdf,
     wrap,
 )
+from workbench.store.location import location_warning
 from workbench.store.migrations import migrate
 from workbench.store.passphrase import check_strength, passphrase_bytes, unlock_secret
 from workbench.store.throttle import UnlockThrottle
@@ -91,6 +92,7 @@ class Vault:
         self.clock = clock
         self.actor = _actor()
         self.stale_warning: str | None = None
+        self.location_warning = location_warning(folder)
         self.disk_warning: str | None = None
         self._pending_audit: list[tuple[str, str, str, str]] = []
 
@@ -223,6 +225,12 @@ class Vault:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def warnings(self) -> list[str]:
+        """Things the clinician should know about this vault right now (none is an error)."""
+        found = (self.stale_warning, self.disk_warning, self.location_warning)
+        return [w for w in found if w]
 
     @property
     def is_open(self) -> bool:
