@@ -63,7 +63,7 @@ def test_note_search_lists_hits(qtbot, make_window, locked_vault, unlock) -> Non
         assert name in locked_vault.names
         assert session.isdigit() and date
         assert "mood" in excerpt.lower()
-    assert notes.info.text().endswith("found (newest first)")
+    assert notes.info.text().endswith("found (most recent first)")
 
     notes.search.setText("zqxnothingmatches")
     qtbot.waitUntil(lambda: notes.model.rowCount() == 0)

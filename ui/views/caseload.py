@@ -31,7 +31,7 @@ def describe_notes(count: int, text: str) -> str:
         return "Type words to search every session note."
     if not count:
         return "No notes contain all of these words."
-    return f"{count} note{'' if count == 1 else 's'} found (newest first)"
+    return f"{count} note{'' if count == 1 else 's'} found (most recent first)"
 
 
 class CaseloadPage(QWidget):

@@ -145,14 +145,14 @@ JOIN notes n ON n.id = hit.id
 JOIN episodes e ON e.id = n.episode_id
 JOIN clients c ON c.id = e.client_id
 LEFT JOIN sessions s ON s.id = n.session_id
-ORDER BY hit.id DESC
+ORDER BY coalesce(s.held_on, n.created_at) DESC, hit.id DESC
 """
 
 
 def search_notes(conn: Connection, text: str, limit: int = 50) -> list[NoteHit]:
-    """Notes that contain every word of *text*, newest first.
+    """The most recently written notes containing every word of *text*, by session date.
 
-    Newest-first (rowid order) is what a clinician scanning notes expects, and FTS5 serves it
+    Recency (rowid order) is what a clinician scanning notes expects, and FTS5 serves it
     without scoring every match: bm25 ranking of a common word cost ~50 ms at 200k notes.
     """
     query = fts_query(text)
