@@ -13,7 +13,7 @@ from workbench.store.vault import Vault
 
 def test_a_session_note_goes_from_draft_to_signed_to_addenda(vault: Vault, episode: int) -> None:
     _, note_id = sessions.record_session(vault, episode, "2026-03-02")
-    sessions.save_note(vault, note_id, {"check_in": "Slept badly", "techniques": ["role play"]})
+    sessions.save_note(vault, note_id, {"check_in": "Slept badly", "techniques": ["role_play"]})
     digest = sessions.sign(vault, note_id)
     note = sessions.get_note(vault, note_id)
     assert note.signed and note.signature is not None
@@ -53,3 +53,10 @@ def test_process_notes_are_kept_apart_and_not_searchable(vault: Vault, episode: 
     session_id, _ = sessions.record_session(vault, episode, "2026-03-02")
     sessions.save_process_note(vault, episode, "countertransference zebrafish", session_id)
     assert find_notes(vault, "zebrafish") == []
+
+
+def test_techniques_come_from_the_profile_catalogue(vault: Vault, episode: int) -> None:
+    _, note_id = sessions.record_session(vault, episode, "2026-03-02")
+    with pytest.raises(InvalidInput, match="problem_solving"):
+        sessions.save_note(vault, note_id, {"techniques": ["problem_solving"]})  # S&R only
+    sessions.save_note(vault, note_id, {"techniques": ["clarification", "role_play"]})

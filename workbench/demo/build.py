@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import islice
 
-from workbench.demo.generator import bundles
+from workbench.demo.generator import SIGNER, bundles
+from workbench.store import meta
 from workbench.store.bulk import insert_bundles
 from workbench.store.vault import Vault
 
@@ -16,6 +17,8 @@ def fill_demo(
     vault: Vault, clients: int, seed: int, progress: Callable[[int, int], None] | None = None
 ) -> int:
     """Add *clients* invented clients; returns how many were added."""
+    with vault.transaction() as tx:  # the demo notes are signed by this invented clinician
+        meta.put(tx, meta.CLINICIAN_NAME, SIGNER)
     source = bundles(clients, seed)
     done = 0
     while done < clients:

@@ -40,14 +40,15 @@ AREA_WORK = {
         "Explored how the therapy relationship could model asking for help.",
     ),
 }
+# Ids from resources/protocol/techniques.toml, as the session note records them.
 TECHNIQUES = (
     "clarification",
-    "communication analysis",
-    "role play",
-    "decision analysis",
-    "encouragement of affect",
-    "exploratory questions",
-    "use of therapeutic relationship",
+    "communication_analysis",
+    "role_play",
+    "decision_analysis",
+    "encouragement_of_affect",
+    "exploration",
+    "therapeutic_relationship",
 )
 PLANS = (
     "Will try to speak to {person} about {topic} before next session.",

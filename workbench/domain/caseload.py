@@ -40,6 +40,22 @@ class NoteHit(NamedTuple):
         return excerpt(self.body, self.words)
 
 
+class ClientRecord(NamedTuple):
+    """Identifying details: shown to the clinician, left out of de-identified exports."""
+
+    id: int
+    code: str
+    given_name: str
+    family_name: str
+    preferred_name: str
+    date_of_birth: str | None
+    contact: dict[str, str]
+
+    @property
+    def display_name(self) -> str:
+        return display_name(self.given_name, self.family_name, self.preferred_name)
+
+
 def display_name(given: str, family: str, preferred: str = "") -> str:
     """How a client is named on screen: preferred or given name, then family name."""
     first = preferred or given

@@ -16,6 +16,7 @@ SESSION_SECTIONS = (
     ("role_play", "Role play"),
     ("between_session_plan", "Between-session plan"),
     ("next_session_plan", "Plan for next session"),
+    ("supervision_question", "Question for supervision"),
 )
 SECTION_KEYS = frozenset(key for key, _ in SESSION_SECTIONS)
 

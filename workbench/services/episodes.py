@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from workbench.domain.episode import Contract, Episode, EpisodeKind
-from workbench.errors import InvalidInput
+from workbench.domain.caseload import ClientRecord
+from workbench.domain.episode import Contract, ContractChange, Episode, EpisodeKind
+from workbench.errors import InvalidInput, NotFound
 from workbench.store import clients, episodes, meta
 from workbench.store.vault import Vault
 
@@ -101,3 +102,32 @@ def end_episode(vault: Vault, episode_id: int, end_date: str) -> None:
 def get_episode(vault: Vault, episode_id: int) -> Episode:
     with vault.reading() as conn:
         return episodes.get_episode(conn, episode_id)
+
+
+def get_client(vault: Vault, client_id: int) -> ClientRecord:
+    with vault.reading() as conn:
+        return clients.get_client(conn, client_id)
+
+
+def client_episodes(vault: Vault, client_id: int) -> list[Episode]:
+    """Oldest first; the last one is the current course."""
+    with vault.reading() as conn:
+        return episodes.client_episodes(conn, client_id)
+
+
+def current_episode(vault: Vault, client_id: int) -> Episode:
+    found = client_episodes(vault, client_id)
+    if not found:
+        raise NotFound("This client has no episode of care yet.")
+    return found[-1]
+
+
+def sessions(vault: Vault, episode_id: int) -> list[tuple[int, int, str, str]]:
+    """(id, number, date, attendance) of each session, in order."""
+    with vault.reading() as conn:
+        return episodes.episode_sessions(conn, episode_id)
+
+
+def contract_changes(vault: Vault, episode_id: int) -> list[ContractChange]:
+    with vault.reading() as conn:
+        return episodes.contract_changes(conn, episode_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from workbench.domain.notes import Note
 from workbench.domain.risk import RiskFlagView, RiskNote
 from workbench.errors import InvalidInput
 from workbench.services.episodes import signer
@@ -45,3 +46,9 @@ def write_risk_note(
         for flag_id in flag_ids or []:
             vault.audit(tx, "edit", "risk-flag", flag_id)
     return note_id
+
+
+def risk_notes(vault: Vault, episode_id: int) -> list[Note]:
+    """Every signed risk note of the episode, newest first."""
+    with vault.reading() as conn:
+        return [notes.get_note(conn, i) for i in measures.risk_note_ids(conn, episode_id)]

@@ -6,6 +6,7 @@ from typing import Any
 
 from workbench.domain.notes import Note, unknown_sections
 from workbench.errors import InvalidInput, SignedNoteLocked
+from workbench.protocol import techniques
 from workbench.services.episodes import signer
 from workbench.store import episodes, notes
 from workbench.store.vault import Vault
@@ -30,6 +31,12 @@ def save_note(vault: Vault, note_id: int, body: dict[str, Any]) -> None:
     if unknown:
         raise InvalidInput(f"Unknown note sections: {', '.join(unknown)}.")
     with vault.transaction() as tx:
+        episode_id, *_ = notes.note_episode(tx, note_id)
+        profile = episodes.get_episode(tx, episode_id).contract.manual_profile
+        known = {t.id for t in techniques(profile)}
+        strange = sorted(set(body.get("techniques", [])) - known)
+        if strange:
+            raise InvalidInput(f"Not techniques of the {profile} catalogue: {', '.join(strange)}.")
         notes.update_note(tx, vault.now(), note_id, body)
         vault.audit(tx, "edit", "note", note_id)
 
@@ -79,3 +86,8 @@ def save_process_note(
         note_id = notes.save_process_note(tx, vault.now(), episode_id, session_id, body)
         vault.audit(tx, "create", "process-note", note_id)
     return note_id
+
+
+def session_note_id(vault: Vault, session_id: int) -> int | None:
+    with vault.reading() as conn:
+        return notes.session_note_id(conn, session_id)

@@ -6,7 +6,7 @@ import json
 import secrets
 from typing import Any
 
-from workbench.domain.caseload import ClientSummary, NoteHit, display_name
+from workbench.domain.caseload import ClientRecord, ClientSummary, NoteHit, display_name
 from workbench.domain.phase import derive_phase
 from workbench.domain.text import fold, search_words
 from workbench.errors import NotFound
@@ -172,3 +172,14 @@ def search_notes(conn: Connection, text: str, limit: int = 50) -> list[NoteHit]:
         )
         for r in rows
     ]
+
+
+def get_client(conn: Connection, client_id: int) -> ClientRecord:
+    row = conn.execute(
+        "SELECT id, code, given_name, family_name, preferred_name, date_of_birth, contact_json "
+        "FROM clients WHERE id = ?",
+        (client_id,),
+    ).fetchone()
+    if row is None:
+        raise NotFound("No client with that id.")
+    return ClientRecord(row[0], row[1], row[2], row[3], row[4], row[5], json.loads(row[6]))

@@ -142,3 +142,15 @@ def session_row(conn: Connection, session_id: int) -> tuple[int, int, str]:
     if row is None:
         raise NotFound("No such session.")
     return int(row[0]), int(row[1]), str(row[2])
+
+
+def episode_sessions(conn: Connection, episode_id: int) -> list[tuple[int, int, str, str]]:
+    """(id, number, date, attendance) of every session in the episode, in order."""
+    return [
+        (int(r[0]), int(r[1]), str(r[2]), str(r[3]))
+        for r in conn.execute(
+            "SELECT id, number, held_on, attendance FROM sessions WHERE episode_id = ? "
+            "ORDER BY number",
+            (episode_id,),
+        )
+    ]

@@ -114,3 +114,14 @@ def latest_risk_note_id(conn: Connection, episode_id: int) -> int | None:
         (episode_id,),
     ).fetchone()
     return None if row is None else int(row[0])
+
+
+def risk_note_ids(conn: Connection, episode_id: int) -> list[int]:
+    """Every risk note of the episode, newest first."""
+    return [
+        int(r[0])
+        for r in conn.execute(
+            "SELECT id FROM notes WHERE episode_id = ? AND kind = 'risk' ORDER BY id DESC",
+            (episode_id,),
+        )
+    ]
