@@ -1,0 +1,1 @@
+"""PDF exports built in memory with reportlab: shared look, page chrome, charts and diagrams."""

@@ -1,0 +1,166 @@
+"""What each PDF shows, as plain data gathered (and de-identified) before any drawing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Series = tuple[str, tuple[tuple[int, int | None], ...]]  # (instrument, (session, total) points)
+
+
+@dataclass(frozen=True)
+class Header:
+    """Identifies the report on every page; de-identified reports carry a code, not a name."""
+
+    kind: str  # "Session summary" | "Maintenance plan" | "Supervisor report"
+    client_label: str
+    episode_label: str
+    session_label: str  # "session N of M"
+    phase_label: str
+    generated_at: str
+    signer: str
+    deidentified: bool
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    instrument: str
+    when: str  # a date, or "week 3" when de-identified
+    session_number: int | None
+    total: int | None  # None = incomplete
+    band: str | None
+    change_from_baseline: int | None
+    risk_item: str | None = None  # e.g. "item 9: 1" or "item 9: unanswered"
+
+
+@dataclass(frozen=True)
+class OutcomeLine:
+    instrument: str
+    baseline: int | None
+    latest: int | None
+    caption: str  # "Response (by definition: ≥50% fall from baseline score)"
+
+
+@dataclass(frozen=True)
+class RiskFlagLine:
+    source: str
+    raised: str
+    state: str  # "open — clinician review required" | "risk note written <when>"
+    open: bool
+
+
+@dataclass(frozen=True)
+class RiskNoteView:
+    written: str
+    signer: str
+    fields: tuple[tuple[str, str], ...]  # (label, text) in the order of ipt-reference §11.2
+
+
+@dataclass(frozen=True)
+class RiskSection:
+    flags: tuple[RiskFlagLine, ...]
+    notes: tuple[RiskNoteView, ...]  # latest first
+
+    @property
+    def open_count(self) -> int:
+        return sum(1 for f in self.flags if f.open)
+
+
+@dataclass(frozen=True)
+class Signature:
+    state: str  # "Signed" | "Draft — not signed"
+    signed_by: str | None
+    signed_at: str | None
+    content_hash: str | None
+    addenda: tuple[tuple[str, str, str], ...] = ()  # (signed at, signed by, text)
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    header: Header
+    held_on: str
+    attendance: str
+    format: str
+    duration_min: int
+    sections: tuple[tuple[str, str], ...]  # (label, text) in session-pattern order
+    techniques: tuple[str, ...]
+    measures: tuple[MeasureRow, ...]
+    outcomes: tuple[OutcomeLine, ...]
+    risk: RiskSection
+    tasks_done: tuple[str, ...]
+    tasks_open: tuple[str, ...]
+    reminders: tuple[str, ...]
+    sessions_left: int | None
+    signature: Signature
+
+
+@dataclass(frozen=True)
+class SupportLine:
+    who: str
+    contact_for: str
+    ring: int | None
+
+
+@dataclass(frozen=True)
+class MaintenancePlanDoc:
+    header: Header
+    treatment_dates: str
+    sessions_held: int
+    problem_area: str  # plain words
+    goals: tuple[str, ...]
+    series: tuple[Series, ...]
+    outcomes: tuple[OutcomeLine, ...]
+    what_changed: str
+    skills: tuple[str, ...]
+    warning_signs_symptoms: tuple[str, ...]
+    warning_signs_interpersonal: tuple[str, ...]
+    situations: tuple[str, ...]
+    support: tuple[SupportLine, ...]
+    if_warning_signs: str
+    contract: tuple[tuple[str, str], ...]  # (label, value): frequency, duration, measures, review
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    label: str  # alias, or role + initials when de-identified
+    relationship: str
+    facts: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class CircleSet:
+    label: str  # "Intake", "End", ...
+    when: str
+    people: tuple[tuple[str, int, str], ...]  # (label, ring, line style)
+
+
+@dataclass(frozen=True)
+class SessionLine:
+    number: int
+    when: str
+    attendance: str
+    signed: bool
+    techniques: tuple[str, ...]
+    summary: str  # the first words of the mood/event link or the check-in
+
+
+@dataclass(frozen=True)
+class SupervisorReport:
+    header: Header
+    case_facts: tuple[tuple[str, str], ...]  # age band, kind, profile, contract, format
+    contract_changes: tuple[str, ...]
+    phase: str
+    open_items: tuple[tuple[str, bool], ...]  # (text, required)
+    reminders: tuple[str, ...]
+    people: tuple[PersonLine, ...]
+    circles: tuple[CircleSet, ...]  # intake first, latest last
+    timeline: tuple[tuple[str, str, str], ...]  # (when, what, who)
+    formulation: tuple[tuple[str, str], ...]  # (label, text)
+    goals: tuple[str, ...]
+    sessions: tuple[SessionLine, ...]
+    technique_counts: tuple[tuple[str, int], ...]
+    series: tuple[Series, ...]
+    phase_markers: tuple[tuple[float, str], ...]  # (session number, phase name)
+    measures: tuple[MeasureRow, ...]
+    outcomes: tuple[OutcomeLine, ...]
+    risk: RiskSection
+    questions: tuple[str, ...] = field(default=())
