@@ -1,0 +1,137 @@
+"""Writing a built PDF: optional AES-256 password, atomic replace, owner-only, no temp plaintext."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import io
+import os
+import secrets
+import tempfile
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+
+from workbench.errors import DiskFull, WorkbenchError
+from workbench.fileio import fsync_dir
+
+WORDS = (
+    "amber",
+    "basil",
+    "cedar",
+    "delta",
+    "ember",
+    "fjord",
+    "garnet",
+    "harbor",
+    "iris",
+    "juniper",
+    "kestrel",
+    "lagoon",
+    "maple",
+    "nectar",
+    "orchid",
+    "pebble",
+    "quartz",
+    "raven",
+    "saffron",
+    "tundra",
+    "umber",
+    "violet",
+    "willow",
+    "yarrow",
+    "zephyr",
+    "acorn",
+    "birch",
+    "cobalt",
+    "dune",
+    "falcon",
+    "glacier",
+    "heron",
+    "indigo",
+    "jasper",
+    "kiwi",
+    "lantern",
+    "meadow",
+    "nutmeg",
+    "otter",
+    "prairie",
+    "quill",
+    "russet",
+    "sparrow",
+    "thistle",
+    "upland",
+    "velvet",
+    "walnut",
+    "yonder",
+    "zinnia",
+    "anchor",
+    "bramble",
+    "canyon",
+    "drift",
+    "fennel",
+    "grove",
+    "hazel",
+    "ivory",
+    "kelp",
+    "linen",
+    "mosaic",
+    "nimbus",
+    "opal",
+    "pine",
+    "quince",
+)
+
+
+class ExportFailed(WorkbenchError):
+    message = "The PDF could not be written there; nothing was changed. Choose another folder."
+
+
+def generated_password(words: int = 6) -> str:
+    """A random passphrase for a protected PDF (to be sent by another channel)."""
+    return "-".join(secrets.choice(WORDS) for _ in range(words))
+
+
+def encrypt(pdf: bytes, password: str) -> bytes:
+    """AES-256 (PDF 2.0, revision 6) with the same user and owner password, metadata too."""
+    if len(password) < 8:
+        raise WorkbenchError("Use a PDF password of at least 8 characters.")
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt(user_password=password, owner_password=password, algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def write_atomically(data: bytes, target: Path) -> Path:
+    """Temp file in the target folder, fsync, replace: the old file or the new one, never half."""
+    target = Path(target)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_name(target.name + ".pdf")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise _error(exc) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise _error(exc) from exc
+    fsync_dir(target.parent)
+    return target
+
+
+def _error(exc: OSError) -> WorkbenchError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull(
+            "The disk is full, so the PDF was not written; any earlier file is "
+            "unchanged. Free some space and export again."
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ExportFailed("That folder cannot be written to; choose another one.")
+    return ExportFailed()
