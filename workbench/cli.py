@@ -176,6 +176,25 @@ def cmd_export_json(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> 
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
+    from workbench.services import export
+
+    with _unlock(args, secrets) as vault:
+        password = secrets.read("Password for the PDF: ", confirm=True) if args.password else None
+        path = export.export(
+            vault,
+            args.client_id,
+            args.kind,
+            Path(args.out),
+            session=args.session,
+            deidentify=args.deidentify,
+            password=password,
+        )
+    protection = "AES-256 password protected" if password else "not password protected"
+    out.write(f"Wrote {path} ({protection})\n")
+    return EXIT_OK
+
+
 def cmd_change_passphrase(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     with _unlock(args, secrets) as vault:
         vault.change_passphrase(secrets.read("New passphrase: ", confirm=True))
@@ -242,6 +261,26 @@ def _parser() -> argparse.ArgumentParser:
     export = command("export-json", cmd_export_json, "write the whole caseload as JSON")
     export.add_argument("out")
     export.add_argument("--include-process-notes", action="store_true")
+    exp = command("export", cmd_export, "write one PDF (session summary, plan, supervisor report)")
+    exp.add_argument("client_id", type=int)
+    exp.add_argument(
+        "--kind",
+        required=True,
+        choices=("session-summary", "maintenance-plan", "supervisor-report"),
+    )
+    exp.add_argument("--session", type=int, help="session number (default: the latest)")
+    exp.add_argument(
+        "--deidentify",
+        action="store_true",
+        help="client code instead of name, relative dates, people by role",
+    )
+    exp.add_argument(
+        "--password",
+        action="store_true",
+        help="protect the PDF with a password (asked for; with --passphrase-stdin "
+        "it is the line after the vault passphrase)",
+    )
+    exp.add_argument("--out", required=True, help="the PDF file to write")
     command("change-passphrase", cmd_change_passphrase, "change the vault's passphrase")
     for name, p in sub.choices.items():
         if name not in ("init", "demo"):

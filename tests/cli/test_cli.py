@@ -155,3 +155,71 @@ def test_demo_is_deterministic(tmp_path: Path) -> None:
 def test_usage_errors_exit_2_and_help_exits_0() -> None:
     assert run("bogus").returncode == 2
     assert run("--help").returncode == 0
+
+
+def test_export_writes_each_kind_and_refuses_bad_requests(tmp_path: Path) -> None:
+    from tests.reports.course import record_course
+
+    vault, _ = Vault.create(tmp_path / "course", PASSPHRASE, kdf=FAST_KDF)
+    with vault:
+        client = record_course(vault, sessions_held=6)
+    folder = str(vault.folder)
+    for kind in ("session-summary", "supervisor-report", "maintenance-plan"):
+        out = tmp_path / f"{kind}.pdf"
+        result = run(
+            "export",
+            folder,
+            str(client),
+            "--kind",
+            kind,
+            "--out",
+            str(out),
+            "--passphrase-stdin",
+            stdin=PASSPHRASE + "\n",
+        )
+        assert result.returncode == 0, result.stderr
+        assert out.read_bytes().startswith(b"%PDF")
+    protected = tmp_path / "protected.pdf"
+    result = run(
+        "export",
+        folder,
+        str(client),
+        "--kind",
+        "supervisor-report",
+        "--deidentify",
+        "--password",
+        "--out",
+        str(protected),
+        "--passphrase-stdin",
+        stdin=PASSPHRASE + "\nwillow-quartz-heron-maple\n",
+    )
+    assert result.returncode == 0 and "AES-256" in result.stdout
+    assert_human_error(
+        run(
+            "export",
+            folder,
+            "999",
+            "--kind",
+            "supervisor-report",
+            "--out",
+            str(tmp_path / "x.pdf"),
+            "--passphrase-stdin",
+            stdin=PASSPHRASE + "\n",
+        )
+    )
+    assert_human_error(
+        run(
+            "export",
+            folder,
+            str(client),
+            "--kind",
+            "session-summary",
+            "--session",
+            "40",
+            "--out",
+            str(tmp_path / "y.pdf"),
+            "--passphrase-stdin",
+            stdin=PASSPHRASE + "\n",
+        )
+    )
+    assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "y.pdf").exists()

@@ -14,7 +14,8 @@ class Header:
     kind: str  # "Session summary" | "Maintenance plan" | "Supervisor report"
     client_label: str
     episode_label: str
-    session_label: str  # "session N of M"
+    session_number: int
+    contracted: int | None
     phase_label: str
     generated_at: str
     signer: str
@@ -30,6 +31,7 @@ class MeasureRow:
     band: str | None
     change_from_baseline: int | None
     risk_item: str | None = None  # e.g. "item 9: 1" or "item 9: unanswered"
+    is_baseline: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,8 @@ class SessionSummary:
     outcomes: tuple[OutcomeLine, ...]
     risk: RiskSection
     tasks_done: tuple[str, ...]
-    tasks_open: tuple[str, ...]
+    tasks_open: tuple[str, ...]  # required items still open
+    tasks_recommended_open: int
     reminders: tuple[str, ...]
     sessions_left: int | None
     signature: Signature

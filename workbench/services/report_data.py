@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from workbench.domain.formulation import AREA_LABELS
 from workbench.domain.maintenance import FOCUS
 from workbench.domain.notes import SESSION_SECTIONS
 from workbench.errors import NotFound
-from workbench.protocol import load_profile, techniques
+from workbench.protocol import load_profile, phase_for, techniques
 from workbench.reports.model import (
     MaintenancePlanDoc,
     SessionSummary,
@@ -92,8 +94,21 @@ def session_summary(
     profile = load_profile(ctx.episode.contract.manual_profile)
     done = [profile.item(i) for i, s in checklist.statuses.items() if s == "done"]
     signature = note.signature if note else None
+    then = phase_for(
+        profile,
+        sessions_held=chosen[1],
+        kind=ctx.episode.kind.value,
+        ended=False,
+        contracted=ctx.episode.contract.contracted_sessions,
+    )
+    then_def = profile.phase_def(then)
+    session_header = replace(
+        header(ctx, "Session summary"),
+        session_number=chosen[1],
+        phase_label=then_def.label if then_def else then.value,
+    )
     return SessionSummary(
-        header=header(ctx, "Session summary"),
+        header=session_header,
         held_on=ctx.redactor.when(held_on),
         attendance=attendance.replace("_", " "),
         format=ctx.episode.contract.format.value,
@@ -104,7 +119,8 @@ def session_summary(
         outcomes=tuple(outcomes(vault, ctx.episode.id)),
         risk=risk_section(vault, ctx, latest_only=True),
         tasks_done=tuple(i.text for i in done if i is not None),
-        tasks_open=tuple(i.text for i in ctx.state.open_items),
+        tasks_open=tuple(i.text for i in ctx.state.open_items if i.required),
+        tasks_recommended_open=sum(1 for i in ctx.state.open_items if not i.required),
         reminders=ctx.state.reminders,
         sessions_left=ctx.state.sessions_left,
         signature=Signature(

@@ -43,6 +43,7 @@ class Context:
     client: ClientRecord
     episode: Episode
     state: PhaseStatus
+    held: int  # N of "session N of M"
     redactor: Redactor
     signer: str
     generated_at: str
@@ -53,13 +54,15 @@ def context(vault: Vault, client_id: int, *, deidentify: bool) -> Context:
     episode = episodes.current_episode(vault, client_id)
     people = [(p.alias, p.relationship) for p in inventory.people(vault, episode.id)]
     redactor = Redactor(client, episode.start_date, active=deidentify, people=people)
+    held = max((s[1] for s in episodes.sessions(vault, episode.id)), default=0)
     return Context(
-        client,
-        episode,
-        status.episode_status(vault, episode.id),
-        redactor,
-        episodes.signer(vault),
-        vault.now(),
+        client=client,
+        episode=episode,
+        state=status.episode_status(vault, episode.id),
+        held=held,
+        redactor=redactor,
+        signer=episodes.signer(vault),
+        generated_at=vault.now(),
     )
 
 
@@ -71,7 +74,8 @@ def header(ctx: Context, kind: str) -> Header:
         kind=kind,
         client_label=ctx.redactor.client_label,
         episode_label=label,
-        session_label=ctx.state.session_label,
+        session_number=ctx.held,
+        contracted=ctx.episode.contract.contracted_sessions,
         phase_label=ctx.state.phase_label,
         generated_at=ctx.generated_at,
         signer=ctx.signer,
@@ -88,6 +92,7 @@ def measure_rows(
         instrument = get_instrument(admin.instrument)
         values = [admin.responses.get(n) for n in range(1, len(instrument.items) + 1)]
         scored = score(admin.instrument, values)
+        first = admin.instrument not in baselines
         baseline = baselines.setdefault(admin.instrument, admin.total)
         change = (
             admin.total - baseline if admin.total is not None and baseline is not None else None
@@ -105,6 +110,7 @@ def measure_rows(
                 band=scored.band,
                 change_from_baseline=change,
                 risk_item=", ".join(risk_items) or None,
+                is_baseline=first,
             )
         )
     return rows

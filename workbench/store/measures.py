@@ -54,7 +54,7 @@ def add_administration(
         cur = tx.execute(
             "INSERT INTO risk_flags (episode_id, administration_id, source, raised_at) "
             "VALUES (?, ?, ?, ?)",
-            (episode_id, admin_id, source, now),
+            (episode_id, admin_id, source, administered_on),  # the day it was endorsed
         )
         flag_ids.append(int(cur.lastrowid))
     return admin_id, flag_ids

@@ -1,0 +1,87 @@
+"""Maintenance plan PDF (ipt-reference §14.1): written to be handed to the patient."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from workbench.reports import style
+from workbench.reports.charts import small_change_chart
+from workbench.reports.common import MAX_SCORE, bullet_list, chrome
+from workbench.reports.model import MaintenancePlanDoc
+from workbench.reports.page import build_pdf
+
+RINGS = {1: "closest", 2: "close", 3: "further out"}
+BAND_WORDS = {
+    "minimal/none": "few or no symptoms",
+    "mild": "mild",
+    "moderate": "moderate",
+    "moderately severe": "quite severe",
+    "severe": "severe",
+}
+
+
+def build(doc: MaintenancePlanDoc, content_hash: str) -> bytes:
+    st = style.styles()
+    h = doc.header
+    story: list[Flowable] = [
+        style.plain("My plan for staying well", st.title),
+        style.plain(f"{h.client_label} · with {h.signer} · {doc.treatment_dates}", st.subtitle),
+        style.plain(
+            f"We met {doc.sessions_held} times. This plan is yours: it says what helped, what "
+            "to look out for, and what to do if things start to slip. Keep it somewhere private."
+        ),
+        *style.heading("What we worked on"),
+        style.plain(doc.problem_area or "—"),
+        *bullet_list(doc.goals, "—"),
+        *style.heading("How things changed"),
+    ]
+    for instrument, points in doc.series:
+        totals = [t for _, t in points if t is not None]
+        if len(totals) >= 2:
+            story.append(
+                style.titled(
+                    f"{instrument} questionnaire: lower scores mean fewer symptoms",
+                    small_change_chart(
+                        totals[0],
+                        totals[-1],
+                        max_score=MAX_SCORE.get(instrument, 27),
+                        labels=("At the start", "At the end"),
+                        width=90 * mm,
+                    ),
+                    level=2,
+                )
+            )
+    if doc.what_changed:
+        story += [style.plain("In my words", st.h2), style.plain(doc.what_changed)]
+    story += [
+        *style.heading("What helped me"),
+        *bullet_list(doc.skills, "—"),
+        *style.heading("My early warning signs"),
+        style.plain("In how I feel", st.h2),
+        *bullet_list(doc.warning_signs_symptoms, "—"),
+        style.plain("With other people", st.h2),
+        *bullet_list(doc.warning_signs_interpersonal, "—"),
+        *style.heading("Times to plan for"),
+        *bullet_list(doc.situations, "—"),
+        *style.heading("My support circle"),
+        style.data_table(
+            [
+                ["Who", "For what", "How close"],
+                *[[s.who, s.contact_for or "—", RINGS.get(s.ring or 0, "—")] for s in doc.support],
+            ]
+        )
+        if doc.support
+        else style.plain("—"),
+        *style.heading("If the warning signs come back"),
+        style.plain(doc.if_warning_signs or "Get in touch with your clinician."),
+        *style.heading("Our agreement for the coming months"),
+        style.facts(list(doc.contract)),
+        style.plain(
+            "This plan does not replace urgent help. If you feel unsafe, use the crisis "
+            "contacts your clinician gave you.",
+            st.small,
+        ),
+    ]
+    header, footer, meta = chrome(h, content_hash)
+    return build_pdf(story, header=header, footer=footer, metadata=meta)
