@@ -64,3 +64,21 @@ def test_demo_fills_every_part_at_every_phase(vault: Vault) -> None:
         signed += note.signature.content_hash == expected
     assert signed == len(rows)  # the stored hash is the real hash of what was signed
     assert vault.check_integrity().ok
+
+
+def test_every_report_builds_for_varied_demo_clients(vault: Vault) -> None:
+    from workbench.errors import NotFound
+    from workbench.services import export
+
+    fill_demo(vault, 24, seed=8)
+    built = 0
+    for client in find_clients(vault):
+        for kind in export.KINDS:
+            for deidentify in (False, True) if kind != "maintenance-plan" else (False,):
+                try:
+                    pdf = export.build(vault, client.id, kind, deidentify=deidentify)
+                except NotFound:
+                    continue  # no session yet, or no maintenance plan: a plain message
+                assert pdf.startswith(b"%PDF")
+                built += 1
+    assert built > 40
