@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
+
+from workbench.errors import DiskFull, WorkbenchError
 
 OWNER_FILE = 0o600
 OWNER_DIR = 0o700
@@ -47,3 +50,20 @@ def make_private_dir(folder: Path) -> None:
     """Create *folder* (and parents) readable by the owner only."""
     folder.mkdir(parents=True, exist_ok=True)
     os.chmod(folder, OWNER_DIR)
+
+
+def write_error(exc: OSError, what: str) -> WorkbenchError:
+    """A plain message for a failed write of *what* (e.g. "the PDF"); nothing was changed."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull(
+            f"The disk is full, so {what} was not written; any earlier file is "
+            "unchanged. Free some space and try again."
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return WorkbenchError(
+            f"That folder cannot be written to, so {what} was not written; choose another one."
+        )
+    return WorkbenchError(
+        f"{what[:1].upper() + what[1:]} could not be written there; nothing "
+        "was changed. Choose another folder."
+    )

@@ -156,12 +156,12 @@ def test_a_failed_write_leaves_the_previous_file_intact(
 ) -> None:
     target = tmp_path / "keep.pdf"
     target.write_bytes(b"%PDF-previous")
-    import workbench.reports.output as output
+    import workbench.fileio as fileio
 
     def full(*_: object, **__: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(output.os, "fsync", full)
+    monkeypatch.setattr(fileio.os, "fsync", full)
     from workbench.errors import DiskFull
 
     with pytest.raises(DiskFull):

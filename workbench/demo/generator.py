@@ -10,20 +10,13 @@ from typing import Any
 from workbench.demo import clinical
 from workbench.demo.names import NAME_POOLS, PERSON_ALIASES, POOL_WEIGHTS
 from workbench.demo.phrases import session_note
+from workbench.domain.inventory import EVENT_TYPES
 
 CONTRACTS = (8, 12, 12, 14, 16, 16, 20)
 TODAY = date(2026, 11, 1)  # demo data is fixed in time so a seed always gives the same vault
 SIGNER = "Dr Demo Clinician"
-EVENT_TYPES = (
-    "death",
-    "separation",
-    "conflict escalation",
-    "move",
-    "job change",
-    "birth/pregnancy",
-    "illness/diagnosis",
-    "anniversary",
-)
+# Life events that plausibly precede an episode (a subset of the timeline's event types).
+ONSET_EVENTS = tuple(e for e in EVENT_TYPES if e not in ("trauma", "treatment start/stop", "other"))
 
 
 def bundles(count: int, seed: int) -> Iterator[dict[str, Any]]:
@@ -105,7 +98,7 @@ def _episode(
         "timeline": [
             {
                 "date": onset.isoformat(),
-                "type": rng.choice(EVENT_TYPES),
+                "type": rng.choice(ONSET_EVENTS),
                 "impact": rng.randint(4, 10),
                 "symptom_marker": "episode start",
                 "people": aliases[:1],

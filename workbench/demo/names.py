@@ -105,17 +105,6 @@ POOL_WEIGHTS: dict[str, int] = {
     "ukrainian": 7,
 }
 
-RELATIONSHIPS = (
-    "partner",
-    "parent",
-    "child",
-    "sibling",
-    "friend",
-    "co-worker",
-    "boss",
-    "deceased",
-    "other",
-)
 PERSON_ALIASES: dict[str, tuple[str, ...]] = {
     "partner": ("husband", "wife", "partner", "boyfriend", "girlfriend"),
     "parent": ("mother", "father", "stepmother"),

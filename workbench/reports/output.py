@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import io
-import os
 import secrets
-import tempfile
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
-from workbench.errors import DiskFull, WorkbenchError
-from workbench.fileio import fsync_dir
+from workbench.errors import WorkbenchError
+from workbench.fileio import atomic_write_bytes, write_error
 
 WORDS = (
     "amber",
@@ -83,10 +79,6 @@ WORDS = (
 )
 
 
-class ExportFailed(WorkbenchError):
-    message = "The PDF could not be written there; nothing was changed. Choose another folder."
-
-
 def generated_password(words: int = 6) -> str:
     """A random passphrase for a protected PDF (to be sent by another channel)."""
     return "-".join(secrets.choice(WORDS) for _ in range(words))
@@ -109,29 +101,7 @@ def write_atomically(data: bytes, target: Path) -> Path:
     if target.suffix.lower() != ".pdf":
         target = target.with_name(target.name + ".pdf")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".part", dir=target.parent)
+        atomic_write_bytes(target, data)
     except OSError as exc:
-        raise _error(exc) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise _error(exc) from exc
-    fsync_dir(target.parent)
+        raise write_error(exc, "the PDF") from exc
     return target
-
-
-def _error(exc: OSError) -> WorkbenchError:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DiskFull(
-            "The disk is full, so the PDF was not written; any earlier file is "
-            "unchanged. Free some space and export again."
-        )
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return ExportFailed("That folder cannot be written to; choose another one.")
-    return ExportFailed()

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import json
-import os
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from workbench.errors import DiskFull, WorkbenchError
-from workbench.fileio import fsync_dir
+from workbench.fileio import atomic_write_bytes, write_error
 from workbench.store.connection import Connection
 from workbench.store.migrations import schema_version
 from workbench.store.vault import Vault
@@ -113,24 +108,9 @@ def export_json(vault: Vault, out: Path, *, include_process_notes: bool = False)
         doc = caseload_document(conn, vault.now(), include_process_notes=include_process_notes)
     with vault.transaction() as tx:
         vault.audit(tx, "export", "caseload-json")
-    out = Path(out)
-    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=out.parent)
+    data = (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(doc, handle, ensure_ascii=False, indent=1)
-            handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, out)
+        atomic_write_bytes(Path(out), data)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise _write_error(exc) from exc
-    fsync_dir(out.parent)
+        raise write_error(exc, "the export") from exc
     return len(doc["clients"])
-
-
-def _write_error(exc: OSError) -> WorkbenchError:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DiskFull("The disk is full, so the export was not written; free space and retry.")
-    return WorkbenchError("The export file could not be written there; choose another folder.")
