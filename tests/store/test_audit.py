@@ -59,3 +59,24 @@ def test_verify_detects_tampering_that_bypasses_the_triggers(vault: Vault) -> No
 def test_unknown_actions_are_a_programming_error(vault: Vault) -> None:
     with pytest.raises(ValueError), vault.transaction() as tx:
         vault.audit(tx, "peek", "client", 1)
+
+
+def test_a_clients_audit_trail_covers_its_records(vault: Vault) -> None:
+    from workbench.domain.episode import Contract
+    from workbench.services import audit_log, episodes, sessions
+
+    mine = episodes.add_client(vault, "Olivia", "Fenwick")
+    other = episodes.add_client(vault, "Callum", "Marlowe")
+    ep = episodes.open_episode(vault, mine, Contract("WMK", 12), "2026-01-05")
+    _, note = sessions.record_session(vault, ep, "2026-01-05")
+    sessions.sign(vault, note)
+    trail = [(e.action, e.entity) for e in audit_log.for_client(vault, mine)]
+    assert trail == [
+        ("sign", "note"),
+        ("create", "session"),
+        ("create", "episode"),
+        ("create", "client"),
+    ]
+    assert [(e.action, e.entity) for e in audit_log.for_client(vault, other)] == [
+        ("create", "client")
+    ]

@@ -92,3 +92,26 @@ def verify_chain(conn: Connection) -> list[str]:
             problems.append(f"audit entry {seq} was altered")
         prev, expected_seq = digest, seq + 1
     return problems
+
+
+def entries_for_client(conn: Connection, client_id: int, limit: int = 500) -> list[AuditEntry]:
+    """Entries about one client: the client itself and its episodes, sessions and notes."""
+    rows = conn.execute(
+        """
+        SELECT seq, at, actor, action, entity, entity_id, prev_hash, hash FROM audit_log
+        WHERE (entity = 'client' AND entity_id = :c)
+           OR (entity IN ('episode', 'contract', 'formulation', 'goals', 'maintenance-plan')
+               AND entity_id IN (SELECT CAST(id AS TEXT) FROM episodes WHERE client_id = :c))
+           OR (entity = 'session' AND entity_id IN (
+                SELECT CAST(s.id AS TEXT) FROM sessions s JOIN episodes e ON e.id = s.episode_id
+                WHERE e.client_id = :c))
+           OR (entity IN ('note', 'addendum', 'risk-note') AND entity_id IN (
+                SELECT CAST(n.id AS TEXT) FROM notes n JOIN episodes e ON e.id = n.episode_id
+                WHERE e.client_id = :c))
+           OR (entity IN ('session-summary', 'maintenance-plan', 'supervisor-report')
+               AND entity_id = :c)
+        ORDER BY seq DESC LIMIT :limit
+        """,
+        {"c": str(client_id), "limit": limit},
+    )
+    return [AuditEntry(*row) for row in rows]
