@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from workbench.errors import InvalidInput, VaultNotFound, WorkbenchError
+from workbench.practice import commands as practice
 from workbench.store.vault import DB_NAME, Vault, vault_path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
@@ -289,6 +290,7 @@ def _parser() -> argparse.ArgumentParser:
                 action="store_true",
                 help="unlock with the recovery code instead of the passphrase",
             )
+    practice.add_parser(sub)  # after the loop above: practice never unlocks a vault
     return parser
 
 

@@ -1,0 +1,221 @@
+"""Every vignette, shipped or test-only: full marks, distractor questions, risk, measure errors."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from tests.practice.helpers import all_vignettes, with_phq9_total
+from workbench.practice import (
+    Attempt,
+    Mark,
+    MeasureEntry,
+    Vignette,
+    evaluate,
+    model_answer,
+    shipped_vignettes,
+)
+from workbench.practice.text import feedback_text
+from workbench.protocol import load_profile
+
+VIGNETTES = all_vignettes()
+IDS = [v.id for v in VIGNETTES]
+
+
+@pytest.fixture(params=VIGNETTES, ids=IDS)
+def vignette(request: pytest.FixtureRequest) -> Vignette:
+    return request.param  # type: ignore[no-any-return]
+
+
+def test_the_shipped_set() -> None:
+    shipped = {v.id: v for v in shipped_vignettes()}
+    assert set(shipped) == {"G", "D", "T", "I", "M"}
+    assert shipped["G"].key.primary.ref == "grief"
+    assert shipped["D"].key.primary.ref == "role_dispute"
+    assert shipped["D"].key.stage is not None and shipped["D"].key.stage.ref == "impasse"
+    assert shipped["T"].key.primary.ref == "role_transition"
+    assert shipped["I"].key.primary.ref == "interpersonal_deficits"
+    # The mixed case: a recent death tempts grief, but the onset follows a dispute.
+    mixed = shipped["M"]
+    assert mixed.key.primary.ref == "role_dispute"
+    assert "grief" in {d.area for d in mixed.key.distractors}
+    assert any(e.type == "death" for e in mixed.timeline)
+    # At least one positive item 9 with a passive death wish (ipt-reference §11.2 item 8).
+    g_phq = shipped["G"].measure("PHQ-9")
+    assert g_phq is not None and g_phq.items[8] == 1
+    assert shipped["G"].key.risk.required and "passive wish" in shipped["G"].key.risk.nature
+
+
+def test_titles_never_give_the_problem_area_away() -> None:
+    labels = {a.label.casefold() for p in ("WMK", "SR") for a in load_profile(p).problem_areas}
+    words = {"grief", "dispute", "transition", "deficit", "isolation", *labels}
+    for v in shipped_vignettes():
+        assert not any(w in v.title.casefold() for w in words), v.title
+
+
+def test_a_perfect_attempt_scores_full_marks(vignette: Vignette) -> None:
+    feedback = evaluate(vignette, model_answer(vignette))
+    assert feedback.score == feedback.max_score > 0
+    assert feedback.percent == 100.0 and feedback.passed and feedback.risk_passed
+    assert not feedback.missed and not feedback.distractors and not feedback.measure_errors
+    assert not feedback.marked(Mark.HARD_FAIL, Mark.OFF_FOCUS)
+
+
+def test_the_attempt_survives_json(vignette: Vignette) -> None:
+    attempt = model_answer(vignette, trainee="Zoë Тест")
+    again = Attempt.from_json(json.loads(json.dumps(attempt.to_json())))
+    assert again == attempt
+
+
+def test_picking_a_distractor_gets_its_question(vignette: Vignette) -> None:
+    assert vignette.key.distractors
+    for distractor in vignette.key.distractors:
+        attempt = replace(model_answer(vignette), primary_area=distractor.area)
+        if attempt.secondary_area == distractor.area:
+            attempt = replace(attempt, secondary_area=None)
+        feedback = evaluate(vignette, attempt)
+        asked = [f for f in feedback.distractors if f.element_id == distractor.id]
+        assert asked and asked[0].question == distractor.question
+        assert asked[0].why == distractor.why
+        missed = [f.element_id for f in feedback.missed]
+        assert vignette.key.primary.id in missed
+        assert feedback.score < feedback.max_score
+        # The focus is the heart of the formulation: the wrong one never passes.
+        assert not feedback.passed and feedback.result == "not passed (primary problem area)"
+
+
+def test_a_missing_risk_note_fails_only_where_one_is_required(vignette: Vignette) -> None:
+    attempt = replace(model_answer(vignette), risk_note=None)
+    feedback = evaluate(vignette, attempt)
+    if vignette.key.risk.required:
+        assert not feedback.risk_passed and not feedback.passed
+        assert feedback.result == "not passed (risk check failed)"
+        assert feedback.marked(Mark.HARD_FAIL)
+        # A hard failure regardless of points: everything else is still right.
+        assert feedback.percent >= vignette.pass_percent
+    else:
+        assert feedback.risk_passed and feedback.passed
+        assert feedback.score == feedback.max_score
+        risk = feedback.section("risk")
+        assert any("not an all-clear" in f.why for f in risk.findings)
+
+
+def test_a_wrong_phq9_total_is_told_the_item_sum(vignette: Vignette) -> None:
+    measure = vignette.measure("PHQ-9")
+    assert measure is not None and measure.score.total is not None
+    real = measure.score.total
+    wrong = real - 2
+    feedback = evaluate(vignette, with_phq9_total(vignette, wrong))
+    texts = [f.label for f in feedback.measure_errors]
+    assert f"PHQ-9: you entered {wrong}; the items add up to {real}" in texts
+    assert feedback.section("measures").points < feedback.section("measures").max_points
+
+
+def test_a_zero_item_9_is_never_called_safe(vignette: Vignette) -> None:
+    text = feedback_text(evaluate(vignette, replace(model_answer(vignette), risk_note=None)))
+    risk_part = text.split("Risk (")[1].split("\n\n")[0]
+    assert "safe" not in risk_part.casefold().replace("safety", "")
+    assert "all clear" not in risk_part.casefold()
+
+
+def test_the_trainees_own_positive_item_9_needs_a_note() -> None:
+    d = next(v for v in shipped_vignettes() if v.id == "D")
+    attempt = model_answer(d)
+    assert attempt.risk_note is None  # D needs none as given
+    items = attempt.measures["PHQ-9"].items
+    mistyped = (*items[:8], 2)
+    measures = {**attempt.measures, "PHQ-9": MeasureEntry(mistyped, sum(mistyped), "moderate")}
+    feedback = evaluate(d, replace(attempt, measures=measures))
+    assert not feedback.risk_passed and not feedback.passed
+    assert any("item 9" in f.label for f in feedback.marked(Mark.HARD_FAIL))
+    assert any(
+        f.label == "PHQ-9 item 9: the case gives 0, you entered 2" for f in feedback.measure_errors
+    )
+
+
+def test_wrong_band_and_transcription_errors_are_named() -> None:
+    g = next(v for v in shipped_vignettes() if v.id == "G")
+    attempt = model_answer(g)
+    items = list(attempt.measures["PHQ-9"].items)
+    items[6] = 2
+    measures = {**attempt.measures, "PHQ-9": MeasureEntry(tuple(items), 19, "severe")}
+    feedback = evaluate(g, replace(attempt, measures=measures))
+    texts = [f.label for f in feedback.measure_errors]
+    assert "PHQ-9 item 7: the case gives 1, you entered 2" in texts
+    assert any("'moderately severe' band (15–19); not 'severe'" in t for t in texts)
+    assert not any("add up" in t for t in texts)  # 19 is the sum of what was entered
+
+
+def test_an_incomplete_risk_note_loses_points_but_a_note_without_formulation_fails() -> None:
+    g = next(v for v in shipped_vignettes() if v.id == "G")
+    attempt = model_answer(g)
+    assert attempt.risk_note is not None
+    partial = replace(attempt, risk_note=replace(attempt.risk_note, protective_factors=""))
+    feedback = evaluate(g, partial)
+    assert feedback.risk_passed and feedback.section("risk").points == 0
+    assert any("protective factors" in f.label for f in feedback.missed)
+    empty = replace(attempt, risk_note=replace(attempt.risk_note, risk_formulation=" "))
+    assert not evaluate(g, empty).risk_passed
+
+
+def test_off_focus_selections_cost_points_and_extras_are_noted() -> None:
+    t = next(v for v in shipped_vignettes() if v.id == "T")
+    attempt = model_answer(t)
+    extra = replace(
+        attempt,
+        strategies=(*attempt.strategies, "middle.grief.story_of_death", "initial.sick_role"),
+    )
+    feedback = evaluate(t, extra)
+    strategies = feedback.section("strategies")
+    assert strategies.points == strategies.max_points - 1
+    assert [f.mark for f in strategies.findings if f.element_id is None] == [
+        Mark.OFF_FOCUS,
+        Mark.NOTE,
+    ]
+
+
+def test_people_are_matched_without_case_or_accents() -> None:
+    g = next(v for v in shipped_vignettes() if v.id == "G")
+    attempt = model_answer(g)
+    people = tuple(replace(p, alias="LÁSZLÓ") if p.alias == "Laszlo" else p for p in attempt.people)
+    feedback = evaluate(g, replace(attempt, people=people))
+    assert feedback.section("people").points == feedback.section("people").max_points
+
+
+def test_ring_and_relationship_slips_are_remarked_not_scored() -> None:
+    g = next(v for v in shipped_vignettes() if v.id == "G")
+    attempt = model_answer(g)
+    people = tuple(
+        replace(p, ring=3, relationship="friend") if p.alias == "Laszlo" else p
+        for p in attempt.people
+    )
+    section = evaluate(g, replace(attempt, people=people)).section("people")
+    notes = [f.label for f in section.findings if f.mark is Mark.NOTE]
+    assert "Laszlo: relationship 'friend'" in notes
+    assert "Laszlo: placed in the outer ring (3)" in notes
+    assert section.points == section.max_points
+
+
+def test_a_blank_attempt_scores_nothing_and_misses_everything(vignette: Vignette) -> None:
+    from workbench.practice import blank_attempt
+
+    feedback = evaluate(vignette, blank_attempt(vignette))
+    assert feedback.score == 0 and not feedback.passed
+    assert feedback.risk_passed is not vignette.key.risk.required
+
+
+def test_the_sensitivity_modifier_and_secondary_areas() -> None:
+    from tests.practice.helpers import TEST_VIGNETTE
+    from workbench.practice import load_vignette_file
+
+    x = load_vignette_file(TEST_VIGNETTE)
+    feedback = evaluate(x, replace(model_answer(x), modifier=None))
+    assert any(
+        f.label == "Modifier: Interpersonal sensitivity (none chosen)" for f in feedback.missed
+    )
+    t = next(v for v in shipped_vignettes() if v.id == "T")
+    without = evaluate(t, replace(model_answer(t), secondary_area=None))
+    assert [f.element_id for f in without.missed] == ["secondary_dispute"]
+    assert without.passed  # a secondary area is optional; missing it only costs its points
