@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ui.models.caseload_model import CaseloadModel
@@ -12,6 +13,7 @@ from ui.models.note_hits_model import NoteHitsModel
 from ui.tasks import TaskRunner
 from ui.views.query_panel import QueryPanel
 from ui.widgets.page import wrapped_label
+from workbench.domain.caseload import ClientSummary
 from workbench.services import caseload as caseload_service
 from workbench.store.vault import Vault
 
@@ -38,6 +40,7 @@ class CaseloadPage(QWidget):
     """Shown while the vault is unlocked; `clear()` empties it before it is destroyed."""
 
     status_changed = Signal(str)
+    selection_changed = Signal(bool)  # whether `selected_client()` has a client now
 
     def __init__(self, vault: Vault, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +74,10 @@ class CaseloadPage(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.clients.search)
+        table = self.clients.table
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.clients.model.modelReset.connect(self._selection_changed)
+        self.tabs.currentChanged.connect(self._selection_changed)
 
     def _warning_banner(self, warning: str) -> QFrame:
         banner = QFrame(self)
@@ -87,6 +94,21 @@ class CaseloadPage(QWidget):
         row.addWidget(dismiss)
         banner.setVisible(bool(warning))
         return banner
+
+    def selected_client(self) -> ClientSummary | None:
+        """The client selected in the table, while the Clients tab is shown."""
+        if self.tabs.currentWidget() is not self.clients:
+            return None
+        rows = self.clients.table.selectionModel().selectedRows()
+        return self.clients.model.row_at(rows[0].row()) if rows else None
+
+    def add_client_action(self, action: QAction) -> None:
+        """Offer *action* in the client table's context menu."""
+        self.clients.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.clients.table.addAction(action)
+
+    def _selection_changed(self, *_: object) -> None:
+        self.selection_changed.emit(self.selected_client() is not None)
 
     def start(self) -> None:
         self.clients.refresh()

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from ui.dialogs.create_vault import CreateVaultPage
+from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.recovery_code import RecoveryCodePage
 from ui.dialogs.unlock import UnlockPage
 from ui.idle import IDLE_LOCK_MS, IdleWatcher
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         self._vault: Vault | None = None
         self._folder: Path | None = None
         self._caseload: CaseloadPage | None = None
+        self._export: ExportDialog | None = None
         self.setWindowTitle(APP_TITLE)
         self.resize(1100, 720)
         self.stack = QStackedWidget(self)
@@ -53,11 +55,18 @@ class MainWindow(QMainWindow):
         self.lock_action.setStatusTip("Lock the vault now (Ctrl+L)")
         self.lock_action.setEnabled(False)
         self.lock_action.triggered.connect(self.lock)
+        self.export_action = QAction("&Export PDF…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setStatusTip("Export a report on the selected client as a PDF (Ctrl+E)")
+        self.export_action.setEnabled(False)
+        self.export_action.triggered.connect(self.show_export)
         self.menuBar().addMenu("&Vault").addAction(self.lock_action)
+        self.menuBar().addMenu("&Client").addAction(self.export_action)
         toolbar = self.addToolBar("Vault")
         toolbar.setObjectName("vaultToolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.lock_action)
+        toolbar.addAction(self.export_action)
 
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
@@ -73,6 +82,10 @@ class MainWindow(QMainWindow):
     @property
     def caseload(self) -> CaseloadPage | None:
         return self._caseload
+
+    @property
+    def export_dialog(self) -> ExportDialog | None:
+        return self._export
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
@@ -144,11 +157,27 @@ class MainWindow(QMainWindow):
         self._set_folder(vault.folder, locked=False)
         page = CaseloadPage(vault, self._runner)
         page.status_changed.connect(self.count_label.setText)
+        page.selection_changed.connect(self.export_action.setEnabled)
+        page.add_client_action(self.export_action)
         self._caseload = page
         self._show_page(page)
         self.lock_action.setEnabled(True)
         page.start()
         self.idle.arm()
+
+    def show_export(self) -> None:
+        """Open the export dialog for the selected client (one at a time, window-modal)."""
+        client = self._caseload.selected_client() if self._caseload is not None else None
+        if self._vault is None or client is None or self._export is not None:
+            return
+        dialog = ExportDialog(self._vault, self._runner, client.id, client.code, self)
+        dialog.addAction(self.lock_action)  # Ctrl+L still locks while the dialog has focus
+        dialog.finished.connect(self._export_closed)
+        self._export = dialog
+        dialog.open()
+
+    def _export_closed(self) -> None:
+        self._export = None
 
     def lock(self) -> None:
         """Close the vault, wipe and destroy the pages that showed its data, ask to unlock."""
@@ -160,6 +189,10 @@ class MainWindow(QMainWindow):
         self.idle.disarm()
         self._runner.cancel_all()  # no query may still be running on the connection
         self.lock_action.setEnabled(False)
+        self.export_action.setEnabled(False)
+        if self._export is not None:
+            self._export.discard()  # wiped and closed before the vault is
+            self._export = None
         self.count_label.clear()
         self.statusBar().clearMessage()
         if self._caseload is not None:
