@@ -60,3 +60,18 @@ def test_techniques_come_from_the_profile_catalogue(vault: Vault, episode: int) 
     with pytest.raises(InvalidInput, match="problem_solving"):
         sessions.save_note(vault, note_id, {"techniques": ["problem_solving"]})  # S&R only
     sessions.save_note(vault, note_id, {"techniques": ["clarification", "role_play"]})
+
+
+def test_a_new_client_starts_with_an_episode_in_one_action(vault: Vault) -> None:
+    from workbench.domain.episode import Contract
+    from workbench.services import episodes
+
+    client, episode = episodes.start_client(
+        vault, "Rocío", "Muñoz", Contract("SR", 10), "2026-02-02", date_of_birth="1990-05-01"
+    )
+    assert episodes.current_episode(vault, client).id == episode
+    assert episodes.get_episode(vault, episode).contract.contracted_sessions == 10
+    with pytest.raises(InvalidInput):
+        episodes.start_client(vault, " ", "", Contract("SR", 10), "2026-02-02")
+    with pytest.raises(InvalidInput):
+        episodes.start_client(vault, "A", "B", Contract("XYZ", 0), "2026-02-02")

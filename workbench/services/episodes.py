@@ -131,3 +131,46 @@ def sessions(vault: Vault, episode_id: int) -> list[tuple[int, int, str, str]]:
 def contract_changes(vault: Vault, episode_id: int) -> list[ContractChange]:
     with vault.reading() as conn:
         return episodes.contract_changes(conn, episode_id)
+
+
+def start_client(
+    vault: Vault,
+    given_name: str,
+    family_name: str,
+    contract: Contract,
+    start_date: str,
+    *,
+    preferred_name: str = "",
+    date_of_birth: str | None = None,
+) -> tuple[int, int]:
+    """A new client with their first episode, in one action; returns (client id, episode id)."""
+    if not (given_name.strip() or family_name.strip() or preferred_name.strip()):
+        raise InvalidInput("Enter a name, initials or an alias for the client.")
+    problems = contract.problems()
+    if problems:
+        raise InvalidInput(" ".join(problems))
+    with vault.transaction() as tx:
+        now = vault.now()
+        client_id = clients.add_client(
+            tx,
+            now,
+            given_name=given_name.strip(),
+            family_name=family_name.strip(),
+            preferred_name=preferred_name.strip(),
+            date_of_birth=date_of_birth,
+        )
+        episode_id = episodes.add_episode(
+            tx,
+            now,
+            client_id,
+            kind=EpisodeKind.ACUTE.value,
+            manual_profile=contract.manual_profile,
+            contracted_sessions=contract.contracted_sessions,
+            start_date=start_date,
+            frequency=contract.frequency,
+            format=contract.format.value,
+            session_length_min=contract.session_length_min,
+        )
+        vault.audit(tx, "create", "client", client_id)
+        vault.audit(tx, "create", "episode", episode_id)
+    return client_id, episode_id
