@@ -25,8 +25,14 @@ class WorkspacePage(QWidget):
     changed = Signal()  # the page saved something other pages may show
     message = Signal(str)  # a plain sentence for the status bar (errors included)
 
-    def __init__(self, vault: Vault, runner: TaskRunner, client_id: int, episode_id: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        runner: TaskRunner,
+        client_id: int,
+        episode_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.runner = runner
