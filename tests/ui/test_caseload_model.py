@@ -52,8 +52,8 @@ def test_caseload_columns_show_plain_values() -> None:
     model = CaseloadModel()
     model.set_rows(ROWS)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
-    assert headers == ["Code", "Name", "Phase", "Session", "Open risk flags"]
-    assert cells(model, 0) == ["C-AAAAAA", "Imogen Ashworth", "middle", "session 5 of 12", "0"]
+    assert headers == ["Code", "Name", "Phase", "Session", "Risk flags"]
+    assert cells(model, 0) == ["C-AAAAAA", "Imogen Ashworth", "middle", "5 of 12", "0"]
     assert cells(model, 1)[4] == "2"
     assert cells(model, 2)[2:4] == ["no episode", "no episode"]
     assert model.client_id(1) == 2

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 from ui.dialogs.unlock import EMPTY_ENTRY, UnlockPage
-from ui.views.caseload import CaseloadPage
 from workbench.errors import VaultInUse, WrongPassphrase, WrongRecoveryCode
 from workbench.store.keyslots import new_recovery_code
 from workbench.store.vault import Vault
@@ -62,7 +61,7 @@ def test_recovery_code_unlocks(qtbot, make_window, locked_vault) -> None:
 
     page.secret.setText(locked_vault.recovery_code)
     page.secret.returnPressed.emit()
-    qtbot.waitUntil(lambda: isinstance(window.current_page(), CaseloadPage))
+    qtbot.waitUntil(lambda: window.caseload is not None)
     assert window.vault is not None and window.vault.is_open
 
 
@@ -88,7 +87,7 @@ def test_unlock_runs_off_the_ui_thread(
     assert not page.secret.isEnabled() and not page.unlock_button.isEnabled()
     assert page.secret.text() == ""
     gate.set()
-    qtbot.waitUntil(lambda: isinstance(window.current_page(), CaseloadPage))
+    qtbot.waitUntil(lambda: window.caseload is not None)
 
 
 def test_vault_open_elsewhere_is_reported(qtbot, make_window, locked_vault, passphrase) -> None:

@@ -20,13 +20,20 @@ def _phase_order(client: ClientSummary) -> int:
     return _PHASE_ORDER[client.phase] if client.phase is not None else len(_PHASE_ORDER)
 
 
-# Risk flags show the bare count: zero is never styled as "safe" (ipt-reference §11).
+def _session(client: ClientSummary) -> str:
+    """'7 of 12' (the column says Session), or 'no episode'."""
+    if client.contracted_sessions is None:
+        return "no episode"
+    return f"{client.session_number} of {client.contracted_sessions}"
+
+
+# Risk flags show the bare count of open flags: zero is never styled as "safe" (ipt-reference §11).
 CASELOAD_COLUMNS: tuple[Column[ClientSummary], ...] = (
     Column("Code", lambda c: c.code),
     Column("Name", lambda c: c.display_name),
     Column("Phase", _phase, _phase_order),
-    Column("Session", lambda c: c.session_label, lambda c: c.session_number),
-    Column("Open risk flags", lambda c: str(c.open_risk_flags), lambda c: c.open_risk_flags, RIGHT),
+    Column("Session", _session, lambda c: c.session_number),
+    Column("Risk flags", lambda c: str(c.open_risk_flags), lambda c: c.open_risk_flags, RIGHT),
 )
 
 
