@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import sqlcipher3
 
-from workbench.demo.build import fill_demo
+from tests.bench.conftest import SECRET
 from workbench.store import clients
 from workbench.store.keyslots import PASSPHRASE as SLOT_KIND
 from workbench.store.passphrase import passphrase_bytes
@@ -23,9 +23,6 @@ from workbench.store.vault import Vault
 
 pytestmark = pytest.mark.bench
 
-CLIENTS = 10_000
-SEED = 42
-SECRET = "benchmark vault of invented people"
 REPEATS = 41
 NOTE_TERMS = (
     "sister",
@@ -49,23 +46,6 @@ def _median_ms(func: Callable[[], Any], repeats: int = REPEATS) -> float:
         func()
         samples.append((time.perf_counter() - start) * 1000)
     return statistics.median(samples)
-
-
-@pytest.fixture(scope="module")
-def big_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("bench") / "big"
-    start = time.perf_counter()
-    vault, _ = Vault.create(folder, SECRET)  # production Argon2id tuning
-    with vault:
-        fill_demo(vault, CLIENTS, SEED)
-        sessions = vault.conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
-        notes = vault.conn.execute("SELECT count(*) FROM notes").fetchone()[0]
-    size_mb = (vault.folder / "caseload.db").stat().st_size / 1e6
-    print(
-        f"\n[bench] demo vault: {CLIENTS} clients, {sessions} sessions, {notes} notes, "
-        f"{size_mb:.0f} MB, built in {time.perf_counter() - start:.1f} s"
-    )
-    return vault.folder
 
 
 def test_unlock_costs_the_kdf_plus_little(big_vault: Path) -> None:

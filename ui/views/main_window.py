@@ -7,21 +7,25 @@ import gc
 from functools import partial
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from ui.dialogs.create_vault import CreateVaultPage
 from ui.dialogs.export_dialog import ExportDialog
+from ui.dialogs.new_client import NewClientDialog
 from ui.dialogs.recovery_code import RecoveryCodePage
 from ui.dialogs.unlock import UnlockPage
 from ui.idle import IDLE_LOCK_MS, IdleWatcher
 from ui.tasks import TaskRunner
 from ui.views.caseload import CaseloadPage
 from ui.views.first_run import FirstRunPage
+from ui.views.workspace_view import ClientWorkspace
 from ui.widgets.page import BusyPage
 from workbench.demo.quickstart import DEMO_PASSPHRASE, ensure_demo_vault
 from workbench.errors import WorkbenchError
 from workbench.paths import default_vault, demo_vault
+from workbench.services import episodes
 from workbench.store.vault import SUFFIX, Vault, vault_path
 
 APP_TITLE = "IPT Workbench"
@@ -45,6 +49,10 @@ class MainWindow(QMainWindow):
         self._folder: Path | None = None
         self._caseload: CaseloadPage | None = None
         self._export: ExportDialog | None = None
+        self._new_client: NewClientDialog | None = None
+        self._workspace: ClientWorkspace | None = None
+        self._right: QStackedWidget | None = None
+        self._return_to: tuple[int, int] | None = None  # (client, tab) to reopen after unlock
         self.setWindowTitle(APP_TITLE)
         self.resize(1100, 720)
         self.stack = QStackedWidget(self)
@@ -60,12 +68,20 @@ class MainWindow(QMainWindow):
         self.export_action.setStatusTip("Export a report on the selected client as a PDF (Ctrl+E)")
         self.export_action.setEnabled(False)
         self.export_action.triggered.connect(self.show_export)
+        self.new_client_action = QAction("&New client…", self)
+        self.new_client_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_client_action.setStatusTip("Add a client and their first course of IPT (Ctrl+N)")
+        self.new_client_action.setEnabled(False)
+        self.new_client_action.triggered.connect(self.show_new_client)
         self.menuBar().addMenu("&Vault").addAction(self.lock_action)
-        self.menuBar().addMenu("&Client").addAction(self.export_action)
+        client_menu = self.menuBar().addMenu("&Client")
+        client_menu.addAction(self.new_client_action)
+        client_menu.addAction(self.export_action)
         toolbar = self.addToolBar("Vault")
         toolbar.setObjectName("vaultToolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.lock_action)
+        toolbar.addAction(self.new_client_action)
         toolbar.addAction(self.export_action)
 
         self.count_label = QLabel(self)
@@ -86,6 +102,10 @@ class MainWindow(QMainWindow):
     @property
     def export_dialog(self) -> ExportDialog | None:
         return self._export
+
+    @property
+    def workspace(self) -> ClientWorkspace | None:
+        return self._workspace
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
@@ -158,12 +178,83 @@ class MainWindow(QMainWindow):
         page = CaseloadPage(vault, self._runner)
         page.status_changed.connect(self.count_label.setText)
         page.selection_changed.connect(self.export_action.setEnabled)
+        page.selection_changed.connect(self._client_selected)
         page.add_client_action(self.export_action)
         self._caseload = page
-        self._show_page(page)
+        self._right = QStackedWidget()
+        self._right.addWidget(
+            QLabel(
+                self.tr("Select a client to open their workspace."),
+                alignment=Qt.AlignmentFlag.AlignCenter,
+            )
+        )
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(page)
+        split.addWidget(self._right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([420, 860])
+        self._show_page(split)
         self.lock_action.setEnabled(True)
+        self.new_client_action.setEnabled(True)
         page.start()
         self.idle.arm()
+        self._resume()
+
+    def _client_selected(self, has_client: bool) -> None:
+        client = self._caseload.selected_client() if self._caseload is not None else None
+        if not has_client or client is None or self._vault is None:
+            return
+        if self._workspace is not None and self._workspace.client_id == client.id:
+            return
+        vault = self._vault
+        self._runner.submit(
+            lambda: episodes.current_episode(vault, client.id),
+            lambda episode: self._open_workspace(client.id, episode.id),
+            lambda error: self.statusBar().showMessage(error.user_message, 8000),
+        )
+
+    def _open_workspace(self, client_id: int, episode_id: int, tab: int = 0) -> None:
+        if self._vault is None or self._right is None:
+            return
+        self._drop_workspace()
+        workspace = ClientWorkspace(self._vault, self._runner, client_id, episode_id)
+        workspace.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._right.addWidget(workspace)
+        self._right.setCurrentWidget(workspace)
+        self._workspace = workspace
+        if tab:
+            workspace.setCurrentIndex(tab)
+
+    def _drop_workspace(self) -> None:
+        """Save drafts, forget the data and destroy the open workspace (the worker is idle)."""
+        if self._workspace is None:
+            return
+        workspace, self._workspace = self._workspace, None
+        workspace.flush()
+        workspace.clear()
+        workspace.deleteLater()
+
+    def show_new_client(self) -> None:
+        if self._vault is None or self._new_client is not None:
+            return
+        dialog = NewClientDialog(self._vault, self._runner, self)
+        dialog.addAction(self.lock_action)
+        dialog.created.connect(self._client_created)
+        dialog.finished.connect(lambda _: setattr(self, "_new_client", None))
+        self._new_client = dialog
+        dialog.open()
+
+    def _client_created(self, client_id: int) -> None:
+        if self._caseload is not None:
+            self._caseload.clients.refresh()
+        vault = self._vault
+        if vault is not None:
+            self._runner.submit(
+                lambda: episodes.current_episode(vault, client_id),
+                lambda episode: self._open_workspace(client_id, episode.id),
+                lambda error: self.statusBar().showMessage(error.user_message, 8000),
+            )
 
     def show_export(self) -> None:
         """Open the export dialog for the selected client (one at a time, window-modal)."""
@@ -180,15 +271,38 @@ class MainWindow(QMainWindow):
         self._export = None
 
     def lock(self) -> None:
-        """Close the vault, wipe and destroy the pages that showed its data, ask to unlock."""
+        """Save drafts, close the vault, wipe the pages that showed its data, ask to unlock."""
         folder = self._close_vault()
         if folder is not None:
             self.show_unlock(folder)
 
+    def _resume(self) -> None:
+        """After unlocking, reopen the client and page that were open at the lock."""
+        if self._return_to is None:
+            return
+        client_id, tab = self._return_to
+        self._return_to = None
+        vault = self._vault
+        if vault is not None:
+            self._runner.submit(
+                lambda: episodes.current_episode(vault, client_id),
+                lambda episode: self._open_workspace(client_id, episode.id, tab),
+                lambda _error: None,
+            )
+
     def _close_vault(self) -> Path | None:
         self.idle.disarm()
         self._runner.cancel_all()  # no query may still be running on the connection
+        if self._workspace is not None:  # remembered in memory only, never in settings
+            self._return_to = (self._workspace.client_id, self._workspace.currentIndex())
+        with contextlib.suppress(WorkbenchError):
+            self._drop_workspace()  # drafts are saved before the connection closes
+        self._right = None
+        if self._new_client is not None:
+            self._new_client.discard()
+            self._new_client = None
         self.lock_action.setEnabled(False)
+        self.new_client_action.setEnabled(False)
         self.export_action.setEnabled(False)
         if self._export is not None:
             self._export.discard()  # wiped and closed before the vault is

@@ -1,0 +1,1 @@
+"""Tests of the client workspace pages (real vault, Qt offscreen)."""

@@ -1,0 +1,120 @@
+"""New client: name (or alias) and the contract of their first course of IPT, saved in one go."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.tasks import TaskRunner
+from workbench.domain.episode import FREQUENCIES, Contract, SessionFormat
+from workbench.errors import WorkbenchError
+from workbench.services import episodes
+from workbench.store.vault import Vault
+
+PROFILES = (("WMK", "WMK (Weissman, Markowitz & Klerman)"), ("SR", "S&R (Stuart & Robertson)"))
+
+
+class NewClientDialog(QDialog):
+    """Emits `created(client_id)` after the client and episode are saved."""
+
+    created = Signal(int)
+
+    def __init__(self, vault: Vault, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vault, self._runner = vault, runner
+        self.setWindowTitle(self.tr("New client"))
+        self.given = QLineEdit(self)
+        self.family = QLineEdit(self)
+        self.preferred = QLineEdit(self)
+        self.preferred.setPlaceholderText(self.tr("optional: alias or initials"))
+        self.has_dob = QCheckBox(self.tr("Record date of birth"), self)
+        self.dob = QDateEdit(QDate(1985, 1, 1), self)
+        self.dob.setCalendarPopup(True)
+        self.dob.setEnabled(False)
+        self.has_dob.toggled.connect(self.dob.setEnabled)
+        self.profile = QComboBox(self)
+        for key, label in PROFILES:
+            self.profile.addItem(self.tr(label), key)
+        self.sessions = QSpinBox(self)
+        self.sessions.setRange(1, 200)
+        self.sessions.setValue(12)  # a default to change, never an assumption of 16
+        self.frequency = QComboBox(self)
+        self.frequency.addItems(list(FREQUENCIES))
+        self.format = QComboBox(self)
+        self.format.addItems([f.value for f in SessionFormat])
+        self.start = QDateEdit(QDate.currentDate(), self)
+        self.start.setCalendarPopup(True)
+        form = QFormLayout()
+        for label, field in (
+            (self.tr("Given name"), self.given),
+            (self.tr("Family name"), self.family),
+            (self.tr("Preferred name"), self.preferred),
+            ("", self.has_dob),
+            (self.tr("Date of birth"), self.dob),
+            (self.tr("Manual profile"), self.profile),
+            (self.tr("Contracted sessions"), self.sessions),
+            (self.tr("Frequency"), self.frequency),
+            (self.tr("Format"), self.format),
+            (self.tr("Start date"), self.start),
+        ):
+            field.setAccessibleName(label or self.tr("Record date of birth"))
+            form.addRow(label, field)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    def submit(self) -> None:
+        contract = Contract(
+            manual_profile=str(self.profile.currentData()),
+            contracted_sessions=self.sessions.value(),
+            frequency=self.frequency.currentText(),
+            format=SessionFormat(self.format.currentText()),
+        )
+        dob = self.dob.date().toString("yyyy-MM-dd") if self.has_dob.isChecked() else None
+        given, family, preferred = self.given.text(), self.family.text(), self.preferred.text()
+        start = self.start.date().toString("yyyy-MM-dd")
+        vault = self._vault
+        self.buttons.setEnabled(False)
+        self._runner.submit(
+            lambda: episodes.start_client(
+                vault, given, family, contract, start, preferred_name=preferred, date_of_birth=dob
+            ),
+            self._done,
+            self._failed,
+        )
+
+    def _done(self, ids: object) -> None:
+        assert isinstance(ids, tuple)
+        self.created.emit(int(ids[0]))
+        self.accept()
+
+    def _failed(self, error: WorkbenchError) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(error.user_message)
+
+    def discard(self) -> None:
+        """Forget what was typed (the vault is locking)."""
+        for field in (self.given, self.family, self.preferred):
+            field.clear()
+        self.reject()

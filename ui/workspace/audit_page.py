@@ -1,0 +1,83 @@
+"""Audit page: this client's audit trail, read-only (ids and kinds only, never clinical text)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.workspace_tables import AuditModel
+from ui.tasks import TaskRunner
+from ui.widgets.page import wrapped_label
+from ui.workspace.base import WorkspacePage
+from workbench.services import audit_log
+from workbench.store.audit import AuditEntry
+from workbench.store.vault import Vault
+
+
+class AuditPage(WorkspacePage):
+    """Who did what to which of this client's records, and when (newest first)."""
+
+    title = "Audit"
+
+    def __init__(
+        self,
+        vault: Vault,
+        runner: TaskRunner,
+        client_id: int,
+        episode_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(vault, runner, client_id, episode_id, parent)
+        self.loaded = False
+        self.model = AuditModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Audit trail"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        note = wrapped_label(
+            self.tr(
+                "Every change to this client's records is logged with the time (shown in local "
+                "time), the action, the kind of record and who made it. The log is chained so "
+                "tampering shows, and it holds no clinical text."
+            ),
+            self,
+        )
+        self.count = wrapped_label("", self)
+        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
+        self.refresh_button.setAccessibleName(self.tr("Refresh the audit trail"))
+        self.refresh_button.clicked.connect(self.reload)
+        row = QHBoxLayout()
+        row.addWidget(self.count, 1)
+        row.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self.setMinimumSize(480, 320)
+
+    def reload(self) -> None:
+        vault, client = self.vault, self.client_id
+        self.run(lambda: audit_log.for_client(vault, client), self._loaded)
+
+    def _loaded(self, entries: list[AuditEntry]) -> None:
+        self.model.set_rows(entries)
+        self.count.setText(self.tr("%n entries", "", len(entries)))
+        self.loaded = True
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.count.clear()
+        self.loaded = False

@@ -1,0 +1,197 @@
+"""Forms for one administration: official PHQ-9/GAD-7 wording, or HAM-D/EPDS item scores only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.measures import Instrument, Option
+
+NOT_RATED = -1  # a spin box at its minimum shows "not rated"
+
+
+def _label(text: str, parent: QWidget, *, bold: bool = False, small: bool = False) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = QFont(label.font())
+    font.setBold(bold)
+    if small:
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+    label.setFont(font)
+    return label
+
+
+class MeasureForm(QWidget):
+    """One instrument's form; `responses()` has None for every unanswered item."""
+
+    changed = Signal()
+
+    def __init__(self, instrument: Instrument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.instrument = instrument
+        self.layout_ = QVBoxLayout(self)
+        title = self.tr("{0} ({1})").format(instrument.title, instrument.id)
+        self.layout_.addWidget(_label(title, self, bold=True))
+
+    def finish(self) -> None:
+        """The official notice (attribution or licence) closes every form."""
+        notice = _label(self.instrument.notice, self, small=True)
+        notice.setAccessibleName(self.tr("Notice"))
+        self.layout_.addWidget(notice)
+        self.layout_.addStretch(1)
+
+    def responses(self) -> list[int | None]:
+        raise NotImplementedError
+
+    def answer(self, item: int, value: int) -> None:
+        """Enter *value* for item number *item*, as the clinician would."""
+        raise NotImplementedError
+
+    def difficulty(self) -> int | None:
+        return None
+
+    def reset(self) -> None:
+        raise NotImplementedError
+
+
+def _checked(group: QButtonGroup) -> int | None:
+    value = group.checkedId()
+    return None if value < 0 else value
+
+
+def _uncheck(group: QButtonGroup) -> None:
+    group.setExclusive(False)
+    for button in group.buttons():
+        button.setChecked(False)
+    group.setExclusive(True)
+
+
+class ChoiceForm(MeasureForm):
+    """PHQ-9 / GAD-7: the official stem, item text and options, one radio button each."""
+
+    def __init__(self, instrument: Instrument, parent: QWidget | None = None) -> None:
+        super().__init__(instrument, parent)
+        if instrument.stem:
+            self.layout_.addWidget(_label(instrument.stem, self))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(6)
+        grid.setColumnStretch(0, 1)
+        options = instrument.items[0].options
+        for column, option in enumerate(options, start=1):
+            header = _label(option.label, self, small=True)
+            header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            header.setMinimumWidth(76)
+            grid.addWidget(header, 0, column)
+        self.groups: list[QButtonGroup] = []
+        for item in instrument.items:
+            text = _label(f"{item.number}. {item.text}", self)
+            grid.addWidget(text, item.number, 0)
+            group = QButtonGroup(self)
+            for column, option in enumerate(item.options, start=1):
+                button = QRadioButton(self)
+                button.setAccessibleName(self.tr("Item {0}: {1}").format(item.number, option.label))
+                button.setAccessibleDescription(item.text or "")
+                group.addButton(button, option.value)
+                grid.addWidget(button, item.number, column, Qt.AlignmentFlag.AlignCenter)
+            group.idToggled.connect(self._toggled)
+            self.groups.append(group)
+        self.layout_.addLayout(grid)
+        self.difficulty_group = QButtonGroup(self)
+        if instrument.difficulty is not None:
+            self._add_difficulty(instrument.difficulty.text, instrument.difficulty.options)
+        self.finish()
+
+    def _add_difficulty(self, text: str, options: tuple[Option, ...]) -> None:
+        self.layout_.addWidget(_label(text, self))
+        self.layout_.addWidget(_label(self.tr("(Not scored: never added to the total.)"), self))
+        row = QHBoxLayout()
+        for option in options:
+            button = QRadioButton(option.label, self)
+            button.setAccessibleName(self.tr("Difficulty: {0}").format(option.label))
+            self.difficulty_group.addButton(button, option.value)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.difficulty_group.idToggled.connect(self._toggled)
+        self.layout_.addLayout(row)
+
+    def _toggled(self, _id: int, checked: bool) -> None:
+        if checked:
+            self.changed.emit()
+
+    def answer(self, item: int, value: int) -> None:
+        self.groups[item - 1].button(value).setChecked(True)
+
+    def responses(self) -> list[int | None]:
+        return [_checked(group) for group in self.groups]
+
+    def difficulty(self) -> int | None:
+        return _checked(self.difficulty_group)
+
+    def reset(self) -> None:
+        for group in [*self.groups, self.difficulty_group]:
+            _uncheck(group)
+        self.changed.emit()
+
+
+class ScoreEntryForm(MeasureForm):
+    """HAM-D-17 / EPDS: item scores entered from the rater's or the patient's paper form."""
+
+    def __init__(self, instrument: Instrument, parent: QWidget | None = None) -> None:
+        super().__init__(instrument, parent)
+        rated_by = (
+            self.tr("Rated by the clinician")
+            if instrument.rated_by == "clinician"
+            else self.tr("Scores from the completed paper form")
+        )
+        self.layout_.addWidget(_label(f"{rated_by} · {instrument.period}", self))
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        self.boxes: list[QSpinBox] = []
+        for item in instrument.items:
+            name = item.label or self.tr("Item {0}").format(item.number)
+            label = _label(f"{item.number}. {name}" if item.label else name, self)
+            box = QSpinBox(self)
+            box.setRange(NOT_RATED, item.max_value)
+            box.setSpecialValueText(self.tr("not rated"))
+            box.setValue(NOT_RATED)
+            box.setAccessibleName(self.tr("Item {0} score").format(item.number))
+            box.setMinimumWidth(110)
+            box.valueChanged.connect(self.changed)
+            label.setBuddy(box)
+            grid.addWidget(label, item.number, 1)
+            grid.addWidget(box, item.number, 2)
+            grid.addWidget(_label(f"0–{item.max_value}", self, small=True), item.number, 3)
+            self.boxes.append(box)
+        self.layout_.addLayout(grid)
+        self.finish()
+
+    def answer(self, item: int, value: int) -> None:
+        self.boxes[item - 1].setValue(value)
+
+    def responses(self) -> list[int | None]:
+        return [None if b.value() == NOT_RATED else b.value() for b in self.boxes]
+
+    def reset(self) -> None:
+        for box in self.boxes:
+            box.blockSignals(True)
+            box.setValue(NOT_RATED)
+            box.blockSignals(False)
+        self.changed.emit()
+
+
+def form_for(instrument: Instrument, parent: QWidget | None = None) -> MeasureForm:
+    """The official wording where the app may ship it; score entry otherwise."""
+    if instrument.ships_item_text and all(item.options for item in instrument.items):
+        return ChoiceForm(instrument, parent)
+    return ScoreEntryForm(instrument, parent)

@@ -1,0 +1,188 @@
+"""Risk: flags (open first), the structured risk note that closes them, past signed notes."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.workspace_models import RiskFlagsModel, RiskNotesModel, flag_line
+from ui.tasks import TaskRunner
+from ui.widgets.risk_banner import RiskBanner
+from ui.workspace.base import WorkspacePage
+from ui.workspace.note_editor import bold_label, text_box
+from ui.workspace.risk_form import RiskNoteForm, describe
+from workbench.domain.notes import Note
+from workbench.domain.risk import RiskFlagView
+from workbench.errors import WorkbenchError
+from workbench.services import risk
+from workbench.store.vault import Vault
+
+Loaded = tuple[list[RiskFlagView], list[Note]]
+
+
+def _load(vault: Vault, episode_id: int) -> Loaded:
+    return risk.flags(vault, episode_id), risk.risk_notes(vault, episode_id)
+
+
+def open_first(flags: list[RiskFlagView]) -> list[RiskFlagView]:
+    """Open flags first, each group newest first."""
+    newest = sorted(flags, key=lambda f: (f.raised_at, f.id), reverse=True)
+    return sorted(newest, key=lambda f: not f.open)
+
+
+def _table(parent: QWidget, model: QAbstractItemModel, name: str) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class RiskPage(WorkspacePage):
+    """Records and shows; it never rates risk, advises, or calls anything safe."""
+
+    title = "Risk"
+
+    def __init__(
+        self,
+        vault: Vault,
+        runner: TaskRunner,
+        client_id: int,
+        episode_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(vault, runner, client_id, episode_id, parent)
+        self._generation = 0
+        self.banner = RiskBanner(self, always_show_notice=True)
+        self.flags_model = RiskFlagsModel(self)
+        self.flags_table = _table(self, self.flags_model, self.tr("Risk flags, open first"))
+        self.notes_model = RiskNotesModel(self)
+        self.notes_table = _table(self, self.notes_model, self.tr("Signed risk notes"))
+        self.notes_table.selectionModel().currentRowChanged.connect(self._note_chosen)
+        self.note_text = text_box(self, self.tr("Selected risk note"), lines=6)
+        self.note_text.setReadOnly(True)
+        self.form = RiskNoteForm(self)
+        self.form.save_button.clicked.connect(self.save)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName(self.tr("Message"))
+        self._build_layout()
+
+    def _build_layout(self) -> None:
+        left_widget = QWidget(self)
+        left = QVBoxLayout(left_widget)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(bold_label(self.tr("Risk flags"), self))
+        left.addWidget(self.flags_table, 2)
+        left.addWidget(bold_label(self.tr("Signed risk notes (newest first)"), self))
+        left.addWidget(self.notes_table, 2)
+        left.addWidget(self.note_text, 3)
+        left_widget.setMinimumWidth(340)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        right_widget = QWidget(self)
+        right = QVBoxLayout(right_widget)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(bold_label(self.tr("Write a risk note"), self))
+        right.addWidget(scroll, 1)
+        right.addWidget(self.notice)
+        right_widget.setMinimumWidth(420)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left_widget)
+        splitter.addWidget(right_widget)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        self.setMinimumSize(800, 520)
+
+    def reload(self) -> None:
+        self._generation += 1
+        work = partial(_load, self.vault, self.episode_id)
+        self.run(work, partial(self._loaded, self._generation))
+
+    def _loaded(self, generation: int, loaded: Loaded) -> None:
+        if generation != self._generation:
+            return
+        flags, notes = loaded
+        ordered = open_first(flags)
+        self.flags_model.set_rows(ordered)
+        still_open = [f for f in ordered if f.open]
+        self.banner.set_flags([flag_line(f) for f in still_open])
+        self.form.set_open_flags(still_open)
+        self.notes_model.set_rows(notes)
+        self.note_text.clear()
+        if notes:
+            self.notes_table.selectRow(0)
+
+    def _note_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.note_text.setPlainText(describe(self.notes_model.row_at(current.row())))
+
+    def confirm_save(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Sign the risk note?"),
+            self.tr("The risk note is signed when saved and can never be changed. Save it now?"),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def save(self) -> None:
+        note = self.form.note()
+        problems = note.problems()
+        if problems:
+            self._say(" ".join(problems))
+            return
+        if not self.confirm_save():
+            return
+        flag_ids = self.form.chosen_flags()
+        work = partial(risk.write_risk_note, self.vault, self.episode_id, note, flag_ids)
+        self.run(work, partial(self._saved, self._generation, len(flag_ids)))
+
+    def _saved(self, generation: int, closed: int, _note_id: int) -> None:
+        if generation != self._generation:
+            return
+        self.form.reset()
+        self._say(
+            self.tr("Risk note signed; it closed {0} flag(s).").format(closed)
+            if closed
+            else self.tr("Risk note signed.")
+        )
+        self.reload()
+        self.changed.emit()
+
+    def _say(self, text: str) -> None:
+        self.notice.setText(text)
+        self.message.emit(text)
+
+    def show_error(self, error: WorkbenchError) -> None:
+        self.notice.setText(error.user_message)
+        super().show_error(error)
+
+    def clear(self) -> None:
+        self._generation += 1
+        self.banner.clear()
+        self.flags_model.clear()
+        self.notes_model.clear()
+        self.note_text.clear()
+        self.form.reset()
+        self.notice.clear()

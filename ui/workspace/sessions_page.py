@@ -1,0 +1,298 @@
+"""Sessions: the list, the structured note (autosaved drafts), signing, addenda, process notes."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.workspace_models import SessionsModel, attendance_label, local_date
+from ui.tasks import TaskRunner
+from ui.workspace.base import WorkspacePage
+from ui.workspace.note_editor import ProcessNotesPanel, SessionNotePane
+from ui.workspace.session_drafts import Body, DraftKeeper
+from workbench.domain.notes import Note
+from workbench.errors import WorkbenchError
+from workbench.protocol import techniques
+from workbench.services import episodes, sessions, workspace_reads
+from workbench.services.workspace_reads import SessionRow
+from workbench.store.vault import Vault
+
+ATTENDANCE = ("attended", "cancelled", "did_not_attend")
+Loaded = tuple[list[SessionRow], Any, list[workspace_reads.ProcessNote]]
+
+
+def _load(vault: Vault, episode_id: int) -> Loaded:
+    profile = episodes.get_episode(vault, episode_id).contract.manual_profile
+    return (
+        workspace_reads.session_rows(vault, episode_id),
+        techniques(profile),
+        workspace_reads.process_notes(vault, episode_id),
+    )
+
+
+class SessionsPage(WorkspacePage):
+    """Drafts are saved ~0.8 s after typing stops; a failed save keeps the text on screen."""
+
+    title = "Sessions"
+
+    def __init__(
+        self,
+        vault: Vault,
+        runner: TaskRunner,
+        client_id: int,
+        episode_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(vault, runner, client_id, episode_id, parent)
+        self._generation = 0
+        self._session_id: int | None = None
+        self._want_session: int | None = None
+
+        self.model = SessionsModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Sessions of this episode"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date.setCalendarPopup(True)
+        self.date.setAccessibleName(self.tr("Date of the new session"))
+        self.attendance = QComboBox(self)
+        self.attendance.setAccessibleName(self.tr("Attendance of the new session"))
+        for value in ATTENDANCE:
+            self.attendance.addItem(attendance_label(value), value)
+        self.new_button = QPushButton(self.tr("New session"), self)
+        self.new_button.clicked.connect(self.new_session)
+
+        self.heading = QLabel(self)
+        self.heading.setAccessibleName(self.tr("Selected session"))
+        self.pane = SessionNotePane(self)
+        self.editor = self.pane.editor
+        self.addenda = self.pane.addenda
+        self.drafts = DraftKeeper(vault, self.editor, self.run, self)
+        self.drafts.state.connect(self.pane.save_state.setText)
+        self.drafts.failed.connect(self._failed)
+        self.pane.save_button.clicked.connect(self.drafts.stash)
+        self.pane.sign_button.clicked.connect(self.sign)
+        self.addenda.add_button.clicked.connect(self.add_addendum)
+        self.process = ProcessNotesPanel(self)
+        self.process.save_button.clicked.connect(self.save_process_note)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName(self.tr("Message"))
+        self._build_layout()
+        self._enable(False)
+
+    def _build_layout(self) -> None:
+        new_row = QHBoxLayout()
+        new_row.addWidget(self.date, 1)
+        new_row.addWidget(self.attendance, 1)
+        left_widget = QWidget(self)
+        left = QVBoxLayout(left_widget)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.table, 1)
+        left.addLayout(new_row)
+        left.addWidget(self.new_button)
+        left_widget.setMinimumWidth(260)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.pane, self.tr("Session note"))
+        self.tabs.addTab(self.process, self.tr("Process notes (kept apart)"))
+        right_widget = QWidget(self)
+        right = QVBoxLayout(right_widget)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.heading)
+        right.addWidget(self.tabs, 1)
+        right.addWidget(self.notice)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left_widget)
+        splitter.addWidget(right_widget)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([320, 900])
+        splitter.setChildrenCollapsible(False)
+        QVBoxLayout(self).addWidget(splitter)
+        self.setMinimumSize(720, 480)
+
+    # Loading ---------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._generation += 1
+        work = partial(_load, self.vault, self.episode_id)
+        self.run(work, partial(self._loaded, self._generation))
+
+    def _loaded(self, generation: int, loaded: Loaded) -> None:
+        if generation != self._generation:
+            return
+        rows, catalogue, process_notes = loaded
+        keep = self._want_session or self._session_id
+        self._want_session = None
+        if not self.editor.technique_boxes:
+            self.editor.set_techniques(catalogue)
+        self.process.show_notes(process_notes, {r.session_id: r.number for r in rows})
+        self.model.set_rows(rows)
+        ids = [r.session_id for r in rows]
+        if rows:
+            self.table.selectRow(ids.index(keep) if keep in ids else len(rows) - 1)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        row = self.model.row_at(current.row())
+        self.drafts.stash()  # the draft being left goes to the vault first (serial worker)
+        self._session_id = row.session_id
+        state = self.tr("signed") if row.signed else self.tr("draft")
+        self.heading.setText(
+            self.tr("Session {0} · {1} · {2} · note {3}").format(
+                row.number, local_date(row.held_on), attendance_label(row.attendance), state
+            )
+        )
+        if row.note_id is not None:
+            work = partial(sessions.get_note, self.vault, row.note_id)
+            self.run(work, partial(self._show_note, self._generation))
+
+    def _show_note(self, generation: int, note: Note) -> None:
+        if generation != self._generation:
+            return
+        self.drafts.show(note)
+        self.pane.show_signed(note)
+        self._enable(True)
+
+    def _enable(self, enabled: bool) -> None:
+        self.editor.setEnabled(enabled)
+        self.process.save_button.setEnabled(enabled)
+        if not enabled:
+            self.pane.show_signed(None)
+
+    def _failed(self, text: str) -> None:
+        self.notice.setText(text)
+        self.message.emit(text)
+
+    def flush(self) -> None:
+        """Save every pending draft (and a typed process note) now, on this thread."""
+        self.drafts.flush()
+        text = self.process.text.toPlainText()
+        if text.strip():
+            try:
+                sessions.save_process_note(self.vault, self.episode_id, text, self._session_id)
+            except WorkbenchError as error:
+                self.show_error(error)
+            else:
+                self.process.text.clear()
+
+    # Actions ---------------------------------------------------------------------------------
+
+    def new_session(self) -> None:
+        held_on = self.date.date().toString(Qt.DateFormat.ISODate)
+        attendance = str(self.attendance.currentData())
+        work = partial(sessions.record_session, self.vault, self.episode_id, held_on, attendance)
+        self.run(work, self._session_added)
+
+    def _session_added(self, ids: tuple[int, int]) -> None:
+        self._want_session = ids[0]
+        self.notice.setText(self.tr("New session recorded."))
+        self.reload()
+        self.changed.emit()
+
+    def confirm_sign(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Sign the note?"),
+            self.tr(
+                "Signing locks the note: it can never be edited again, only amended with "
+                "signed addenda. Sign it now?"
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def sign(self) -> None:
+        if self.drafts.note_id is None or not self.confirm_sign():
+            return
+        note_id, body = self.drafts.take()
+        work = partial(self._sign_work, note_id, body)
+        self.run(work, partial(self._signed, self._generation, body))
+
+    def _sign_work(self, note_id: int, body: Body) -> Note:
+        sessions.save_note(self.vault, note_id, body)
+        sessions.sign(self.vault, note_id)
+        return sessions.get_note(self.vault, note_id)
+
+    def _signed(self, generation: int, body: Body, note: Note) -> None:
+        if generation != self._generation:
+            return
+        self.drafts.done(note.id, body)
+        self.notice.setText(self.tr("The note is signed."))
+        self._show_note(generation, note)
+        self.reload()
+        self.changed.emit()
+
+    def add_addendum(self) -> None:
+        if self.drafts.note_id is None:
+            return
+        work = partial(self._addendum_work, self.drafts.note_id, self.addenda.text.toPlainText())
+        self.run(work, partial(self._addendum_added, self._generation))
+
+    def _addendum_work(self, note_id: int, text: str) -> Note:
+        sessions.add_addendum(self.vault, note_id, text)
+        return sessions.get_note(self.vault, note_id)
+
+    def _addendum_added(self, generation: int, note: Note) -> None:
+        if generation != self._generation:
+            return
+        self.addenda.text.clear()
+        self.notice.setText(self.tr("Addendum signed and added."))
+        self._show_note(generation, note)
+        self.reload()
+        self.changed.emit()
+
+    def save_process_note(self) -> None:
+        text = self.process.text.toPlainText()
+        if not text.strip():
+            self.notice.setText(self.tr("Write the process note first."))
+            return
+        work = partial(
+            sessions.save_process_note, self.vault, self.episode_id, text, self._session_id
+        )
+        self.run(work, partial(self._process_saved, self._generation))
+
+    def _process_saved(self, generation: int, _note_id: int) -> None:
+        if generation != self._generation:
+            return
+        self.process.text.clear()
+        self.notice.setText(self.tr("Process note saved (kept apart from the record)."))
+        self.reload()
+
+    def show_error(self, error: WorkbenchError) -> None:
+        self.notice.setText(error.user_message)
+        super().show_error(error)
+
+    def clear(self) -> None:
+        self._generation += 1
+        self.drafts.clear()
+        self._session_id = self._want_session = None
+        self.model.clear()
+        self.pane.clear()
+        self.process.clear()
+        self.heading.clear()
+        self.notice.clear()
+        self._enable(False)
