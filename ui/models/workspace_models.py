@@ -127,7 +127,7 @@ class RiskNotesModel(RowsModel[Note]):
             ),
             Column(_t("By"), lambda n: n.signature.signed_by if n.signature else MISSING),
             Column(
-                _t("Nature of thoughts"),
+                _t("Thoughts"),
                 lambda n: ", ".join(n.body.get("nature_of_thoughts", [])) or MISSING,
             ),
             Column(_t("Follow-up"), lambda n: local_date(n.body.get("follow_up_date"))),

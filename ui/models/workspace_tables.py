@@ -114,7 +114,11 @@ class AuditModel(RowsModel[AuditEntry]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         columns: tuple[Column[AuditEntry], ...] = (
-            Column(_tr("When (local time)"), lambda e: show_moment(e.at), lambda e: e.at),
+            Column(
+                _tr("When (local time)"),
+                lambda e: show_moment(e.at),
+                lambda e: f"{e.at}{e.seq:012d}",
+            ),
             Column(_tr("Action"), lambda e: vocab(e.action)),
             Column(_tr("Record"), lambda e: vocab(e.entity)),
             Column(_tr("Record id"), lambda e: e.entity_id, lambda e: e.entity_id.zfill(12), RIGHT),

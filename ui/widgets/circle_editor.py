@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.inventory import Placement
 
-CENTRE_R = 26.0
-RADII = (100.0, 170.0, 240.0)  # outer edge of ring 1 (closest), 2 and 3
+CENTRE_R = 24.0
+RADII = (110.0, 180.0, 245.0)  # outer edge of ring 1 (closest), 2 and 3
 MARGIN = 70.0
 DOT_R = 8.0
 MAX_LABEL = 18
@@ -98,7 +98,18 @@ class PersonDot(QGraphicsObject):
 
     def boundingRect(self) -> QRectF:
         width = max(self._text_w, DOT_R * 2) + 2
-        return QRectF(-width / 2, -DOT_R - 1, width, DOT_R * 2 + self._text_h + 4)
+        reach = DOT_R + self._text_h + 4  # the label sits above or below, away from the centre
+        return QRectF(-width / 2, -reach, width, reach * 2)
+
+    def _label_box(self) -> QRectF:
+        if self.pos().y() < 0:  # above the centre: label above the dot
+            return QRectF(-self._text_w / 2, -DOT_R - 2 - self._text_h, self._text_w, self._text_h)
+        return QRectF(-self._text_w / 2, DOT_R + 2, self._text_w, self._text_h)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            self.update()
+        return super().itemChange(change, value)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -109,7 +120,7 @@ class PersonDot(QGraphicsObject):
         painter.setPen(outline)
         painter.setBrush(QBrush(colour))
         painter.drawEllipse(QPointF(0, 0), DOT_R, DOT_R)
-        box = QRectF(-self._text_w / 2, DOT_R + 2, self._text_w, self._text_h)
+        box = self._label_box()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 225))
         painter.drawRoundedRect(box, 3, 3)
@@ -157,12 +168,12 @@ class CircleEditor(QGraphicsView):
         centre = QGraphicsEllipseItem(-CENTRE_R, -CENTRE_R, CENTRE_R * 2, CENTRE_R * 2)
         centre.setBrush(QColor("#0f6cbd"))
         centre.setPen(QPen(Qt.PenStyle.NoPen))
-        centre.setZValue(3)
+        centre.setZValue(1.5)
         self._scene.addItem(centre)
         label = self._scene.addSimpleText(QCoreApplication.translate("CircleEditor", "Client"))
         label.setBrush(QColor("#ffffff"))
         label.setPos(-label.boundingRect().width() / 2, -label.boundingRect().height() / 2)
-        label.setZValue(4)
+        label.setZValue(1.6)
 
     # ----- content ---------------------------------------------------------------------------
 

@@ -105,6 +105,8 @@ class CirclePanel(QWidget):
         circles.addWidget(self.first_caption, 0, 1)
         circles.addWidget(self.first, 1, 1)
         circles.setRowStretch(1, 1)
+        circles.setColumnStretch(0, 1)
+        circles.setColumnStretch(1, 1)
         row = QHBoxLayout(self)
         row.addLayout(circles, 1)
         row.addWidget(side_box)

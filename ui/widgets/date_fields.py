@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
+)
 
 ISO = Qt.DateFormat.ISODate
 
@@ -82,6 +89,7 @@ class OptionalDate(QWidget):
         row.addWidget(self.date)
         row.addStretch(1)
         self.setFocusProxy(self.check)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def value(self) -> str | None:
         return to_iso(self.date.date()) if self.check.isChecked() else None

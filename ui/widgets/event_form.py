@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QListView,
     QSpinBox,
     QWidget,
@@ -64,7 +65,10 @@ class EventForm(QWidget):
         when.addStretch(1)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("&Date"), when)
+        form.setFormAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        date_label = QLabel(self.tr("&Date"), self)
+        date_label.setBuddy(self.date)
+        form.addRow(date_label, when)
         form.addRow(self.tr("&Type"), self.kind)
         form.addRow(self.tr("&Impact (patient's rating)"), self.impact)
         form.addRow(self.tr("&People"), self.people)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -27,10 +28,13 @@ class TextsBox(QGroupBox):
         super().__init__(title, parent)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.texts: dict[str, QPlainTextEdit] = {}
         for key, label in fields:
             self.texts[key] = text_box(label, self, lines=2)
-            form.addRow(wrapped_label(label, self), self.texts[key])
+            caption = QLabel(label, self)
+            caption.setBuddy(self.texts[key])
+            form.addRow(caption, self.texts[key])
 
     def value(self) -> dict[str, str]:
         return {key: box.toPlainText().strip() for key, box in self.texts.items()}

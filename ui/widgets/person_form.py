@@ -61,6 +61,7 @@ class PersonForm(QWidget):
         self.dirty = False
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # long labels never clip
         self.alias = QLineEdit(self)
         self.alias.setAccessibleName(self.tr("Alias or initials"))
         self.alias.setPlaceholderText(self.tr("An alias or initials (privacy)"))
@@ -106,7 +107,7 @@ class PersonForm(QWidget):
         contact_row.addWidget(self.contact_type, 1)
         form.addRow(self.tr("&Alias"), self.alias)
         form.addRow(self.tr("&Relationship"), self.relationship)
-        form.addRow(self.tr("Living"), living_row)
+        form.addRow(self.tr("Living or deceased"), living_row)
         form.addRow(self.tr("Contact"), contact_row)
         form.addRow(labels["activities"], self.texts["activities"])
         form.addRow(labels["good"], self.texts["good"])
@@ -119,11 +120,6 @@ class PersonForm(QWidget):
         for key in ("conflict", "support", "changed_since_onset", "changes_wanted"):
             form.addRow(labels[key], self.texts[key])
         form.addRow(self.tr("Relevant to problem area"), tag_row)
-        for label_item in range(form.rowCount()):
-            item = form.itemAt(label_item, QFormLayout.ItemRole.LabelRole)
-            label = item.widget() if item is not None else None
-            if label is not None:
-                label.setProperty("wordWrap", True)
 
         self.living.toggled.connect(self._living_changed)
         self.relationship.activated.connect(self._relationship_changed)

@@ -65,13 +65,13 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self._events: list[TimelineEvent] = []
         self._totals: list[Total] = []
-        self.setMinimumSize(420, 200)
+        self.setMinimumSize(420, 240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(_tr("Timeline of events and measure totals"))
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def sizeHint(self) -> QSize:
-        return QSize(800, 240)
+        return QSize(800, 320)
 
     def set_entries(self, entries: Sequence[TimelineEvent]) -> None:
         self._events = [e for e in entries if e.event_type != "measure"]
@@ -173,8 +173,10 @@ class TimelineView(QWidget):
                     ]
                 )
             )
-            text = vocab(entry.symptom_marker or entry.event_type)
-            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, 130)
+            text = vocab(entry.event_type)
+            if entry.symptom_marker:
+                text = f"{vocab(entry.symptom_marker)}: {text}"
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, 200)
             width = metrics.horizontalAdvance(text) + 4
             left = min(max(x - width / 2, 0.0), self.width() - width)
             top = mid + 12 + (n % 2) * metrics.height()  # alternate rows so neighbours clear
@@ -203,7 +205,7 @@ class TimelineView(QWidget):
             painter.setBrush(Qt.BrushStyle.NoBrush)
 
     def _instruments(self) -> list[str]:
-        return sorted({t.instrument for t in self._totals})
+        return list(dict.fromkeys(t.instrument for t in self._totals))  # first recorded first
 
     def _legend(self, painter: QPainter, ink: QColor) -> None:
         x = LEFT

@@ -195,6 +195,7 @@ class Sparkline(QWidget):
         self._values: tuple[int, ...] = ()
         self._maximum = 27
         self.setMinimumSize(120, 36)
+        self.setMaximumWidth(150)
         self.setAccessibleName(self.tr("Totals over time"))
 
     def sizeHint(self) -> QSize:

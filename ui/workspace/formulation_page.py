@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -100,7 +101,9 @@ class FormulationPage(WorkspacePage):
         self.save_button = QPushButton(self.tr("&Save formulation"), self)
         self.save_button.setAccessibleName(self.tr("Save formulation"))
         self.save_button.clicked.connect(self.save)
+        self.save_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         bar = QHBoxLayout()
+        bar.addStretch(0)
         bar.addWidget(self.error, 1)
         bar.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -173,6 +176,7 @@ class FormulationPage(WorkspacePage):
         self.shared.patient_words.setPlainText(f.patient_words)
         self.goals.set_profile(loaded.profile)
         self.goals.set_goals(loaded.goals)
+        self.error.hide()
         self._show_parts()
         self._loading = False
         self.dirty = False
@@ -261,6 +265,7 @@ class FormulationPage(WorkspacePage):
         self.secondary.clear()
         self.goals.clear()
         self.area_hint.clear()
+        self.profile_label.clear()
         self.error.clear()
         self.error.hide()
         self._loading = False

@@ -103,7 +103,8 @@ class MeasuresPage(WorkspacePage):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self._build_layout()
         self._instrument_changed(0)
         self._fill_sessions()
@@ -163,11 +164,14 @@ class MeasuresPage(WorkspacePage):
         result = self.current_score()
         instrument = self.form.instrument
         if result.complete:
-            self.result.setText(
-                self.tr("Total {0} of {1} · {2}").format(
-                    result.total, instrument.max_total, result.band
-                )
+            text = self.tr("Total {0} of {1} · {2}").format(
+                result.total, instrument.max_total, result.band
             )
+            if instrument.bands_configurable:  # bands not standardised: say which set
+                text += f" ({result.band_set})"
+            self.result.setText(text)
+        elif result.answered == 0:
+            self.result.setText(self.tr("No answers yet."))
         else:
             missing = ", ".join(str(n) for n in result.missing_items)
             self.result.setText(

@@ -29,12 +29,19 @@ TECHNIQUES = "techniques"
 TECHNIQUE_COLUMNS = 2
 
 
-def text_box(parent: QWidget, name: str, lines: int = 4) -> QPlainTextEdit:
-    """A plain-text field that leaves Tab to focus navigation, about *lines* lines high."""
+def text_box(parent: QWidget, name: str, lines: int = 4, *, grow: bool = False) -> QPlainTextEdit:
+    """A plain-text field that leaves Tab to focus navigation, *lines* lines high.
+
+    With *grow* it takes the room its layout gives it (at least *lines* lines).
+    """
     box = QPlainTextEdit(parent)
     box.setTabChangesFocus(True)
     box.setAccessibleName(name)
-    box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines + 12)
+    height = box.fontMetrics().lineSpacing() * lines + 14
+    if grow:
+        box.setMinimumHeight(height)
+    else:
+        box.setFixedHeight(height)
     return box
 
 
@@ -57,7 +64,10 @@ class NoteEditor(QWidget):
         self.fields: dict[str, QPlainTextEdit] = {}
         self.technique_boxes: dict[str, QCheckBox] = {}
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 8, 0)
+        layout.setContentsMargins(0, 0, 4, 0)
+        self.locked = bold_label(self.tr("Signed note: read only."), self)
+        self.locked.hide()
+        layout.addWidget(self.locked)
         for key, title in SESSION_SECTIONS:
             label = bold_label(self.tr(title), self)
             layout.addWidget(label)
@@ -68,7 +78,7 @@ class NoteEditor(QWidget):
                 self.technique_area.setAccessibleName(self.tr(title))
                 layout.addWidget(self.technique_area)
                 continue
-            box = text_box(self, self.tr(title), lines=3)
+            box = text_box(self, self.tr(title), lines=4)
             label.setBuddy(box)
             box.textChanged.connect(self.edited)
             self.fields[key] = box
@@ -107,6 +117,7 @@ class NoteEditor(QWidget):
         return body
 
     def set_read_only(self, read_only: bool) -> None:
+        self.locked.setVisible(read_only)
         for box in self.fields.values():
             box.setReadOnly(read_only)
         for check in self.technique_boxes.values():
@@ -127,7 +138,7 @@ class AddendaPanel(QGroupBox):
         super().__init__(self.tr("Signed note and addenda"), parent)
         self.signature = QLabel(self)
         self.signature.setWordWrap(True)
-        self.history = text_box(self, self.tr("Signed addenda"), lines=3)
+        self.history = text_box(self, self.tr("Signed addenda"), lines=5)
         self.history.setReadOnly(True)
         self.text = text_box(self, self.tr("New addendum"), lines=3)
         self.text.setPlaceholderText(self.tr("An addendum is signed when added; the note stays."))
@@ -176,9 +187,9 @@ class ProcessNotesPanel(QWidget):
             self,
         )
         notice.setWordWrap(True)
-        self.history = text_box(self, self.tr("Earlier process notes"), lines=6)
+        self.history = text_box(self, self.tr("Earlier process notes"), lines=6, grow=True)
         self.history.setReadOnly(True)
-        self.text = text_box(self, self.tr("New process note"), lines=5)
+        self.text = text_box(self, self.tr("New process note"), lines=5, grow=True)
         self.save_button = QPushButton(self.tr("Save process note"), self)
         self.save_button.setAccessibleName(self.tr("Save process note"))
         layout = QVBoxLayout(self)
@@ -225,15 +236,15 @@ class SessionNotePane(QWidget):
         body_layout.addWidget(self.editor)
         body_layout.addWidget(self.addenda)
         body_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(body)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_state, 1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.sign_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(buttons)
 
     def show_signed(self, note: Note | None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,9 +74,10 @@ class MeasureTile(QWidget):
             latest = self.tr("incomplete (no total; never prorated)")
         else:
             latest = self.tr("{0} · {1}").format(summary.latest_total, summary.latest_band)
-        self.value.setText(self.tr("{0}  ({1})").format(latest, when))
+        self.value.setText(latest)
         self.sparkline.set_values(summary.totals, get_instrument(self.instrument).max_total)
-        self.caption.setText(self._outcomes(summary))
+        given = self.tr("Last given {0}.").format(when)
+        self.caption.setText(f"{given}\n{self._outcomes(summary)}")
 
     def _outcomes(self, summary: MeasureSummary) -> str:
         progress = summary.progress
@@ -124,6 +125,7 @@ class OverviewPage(WorkspacePage):
         self.session_line.setAccessibleName(self.tr("Session and phase"))
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Sessions held of contracted"))
+        self.progress.setMinimumWidth(240)
         self.progress.setMaximumWidth(320)
         self.progress.hide()
 
@@ -138,8 +140,12 @@ class OverviewPage(WorkspacePage):
         header = self.items_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.sectionResized.connect(lambda *_: self.items_view.resizeRowsToContents())
-        self.items_model.modelReset.connect(self.items_view.resizeRowsToContents)
+        self._fit_rows = QTimer(self)  # row heights follow the wrapped text once layout settles
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.items_view.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_rows.start())
+        self.items_model.modelReset.connect(self._fit_rows.start)
         self.items_empty = _label("", self)
 
         self.reminders = _label("", self)

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -101,8 +103,11 @@ class PlanPage(WorkspacePage):
             box = QGroupBox(title, self)
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
             for key in keys:
-                form.addRow(wrapped_label(labels[key], box), self.texts[key])
+                label = QLabel(labels[key], box)
+                label.setBuddy(self.texts[key])
+                form.addRow(label, self.texts[key])
             return box
 
         words = group(
@@ -121,7 +126,10 @@ class PlanPage(WorkspacePage):
         circle = QGroupBox(self.tr("My support circle"), self)
         QVBoxLayout(circle).addWidget(self.support)
         care = QGroupBox(self.tr("Ongoing care agreement"), self)
-        care_form = QFormLayout(care)
+        care_column = QVBoxLayout(care)
+        care_form = QFormLayout()
+        care_column.addLayout(care_form)
+        care_column.addStretch(1)
         care_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         care_form.addRow(self.tr("&Frequency"), self.frequency)
         care_form.addRow(self.tr("&Duration"), self.duration)
@@ -151,7 +159,9 @@ class PlanPage(WorkspacePage):
         self.save_button = QPushButton(self.tr("&Save plan"), self)
         self.save_button.setAccessibleName(self.tr("Save plan"))
         self.save_button.clicked.connect(self.save)
+        self.save_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         bar = QHBoxLayout()
+        bar.addStretch(0)
         bar.addWidget(self.error, 1)
         bar.addWidget(self.save_button)
         layout = QVBoxLayout(self)

@@ -48,7 +48,7 @@ class RiskNoteForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 8, 0)
+        layout.setContentsMargins(8, 8, 12, 8)
         layout.addWidget(bold_label(self.tr("This note acknowledges these open flags"), self))
         self.flag_area = QWidget(self)
         self.flag_area.setAccessibleName(self.tr("Open flags this note closes"))

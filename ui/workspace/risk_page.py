@@ -50,7 +50,9 @@ def _table(parent: QWidget, model: QAbstractItemModel, name: str) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
     return table
 
 
@@ -75,7 +77,7 @@ class RiskPage(WorkspacePage):
         self.notes_model = RiskNotesModel(self)
         self.notes_table = _table(self, self.notes_model, self.tr("Signed risk notes"))
         self.notes_table.selectionModel().currentRowChanged.connect(self._note_chosen)
-        self.note_text = text_box(self, self.tr("Selected risk note"), lines=6)
+        self.note_text = text_box(self, self.tr("Selected risk note"), lines=6, grow=True)
         self.note_text.setReadOnly(True)
         self.form = RiskNoteForm(self)
         self.form.save_button.clicked.connect(self.save)

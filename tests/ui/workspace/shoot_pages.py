@@ -70,29 +70,58 @@ def dark_palette() -> QPalette:
     }
     for role, colour in roles.items():
         palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
     return palette
 
 
-Scene = Callable[[WorkspacePage], None]
+Scene = Callable[[WorkspacePage, TaskRunner], None]
 
 
-def _signed_session(page: WorkspacePage) -> None:
+def _signed_session(page: WorkspacePage, runner: TaskRunner) -> None:
+    """Session 2 with an addendum, scrolled down to the addenda."""
     assert isinstance(page, SessionsPage)
-    page.table.selectRow(0)
+    page.table.selectRow(1)
+    settle(runner)
+    page.addenda.text.setPlainText("Correction: the visit was on Saturday, not Sunday.")
+    page.add_addendum()
+    settle(runner)
+    page.pane.scroll_area.ensureWidgetVisible(page.addenda.add_button)
 
 
-def _phq9_answers(page: WorkspacePage) -> None:
+def _process_notes(page: WorkspacePage, runner: TaskRunner) -> None:
+    assert isinstance(page, SessionsPage)
+    page.process.text.setPlainText("I felt impatient when she changed the subject again.")
+    page.save_process_note()
+    settle(runner)
+    page.tabs.setCurrentIndex(1)
+
+
+def _phq9_answers(page: WorkspacePage, _runner: TaskRunner) -> None:
     assert isinstance(page, MeasuresPage)
     for n, value in enumerate([2, 2, 1, 2, 1, 1, 1, 0], start=1):
         page.form.answer(n, value)
 
 
-def _hamd(page: WorkspacePage) -> None:
+def _phq9_recorded(page: WorkspacePage, runner: TaskRunner) -> None:
+    """Recorded with item 9 endorsed: the flag text and where to act."""
+    assert isinstance(page, MeasuresPage)
+    for n, value in enumerate([2, 2, 1, 2, 1, 1, 1, 0, 1], start=1):
+        page.form.answer(n, value)
+    page.record()
+    settle(runner)
+
+
+def _hamd(page: WorkspacePage, _runner: TaskRunner) -> None:
     assert isinstance(page, MeasuresPage)
     page.instrument.setCurrentIndex(page.instrument.findData("HAM-D-17"))
 
 
-def _epds(page: WorkspacePage) -> None:
+def _epds(page: WorkspacePage, _runner: TaskRunner) -> None:
     assert isinstance(page, MeasuresPage)
     page.instrument.setCurrentIndex(page.instrument.findData("EPDS"))
 
@@ -101,7 +130,9 @@ SHOTS: list[tuple[str, type[WorkspacePage], Scene | None]] = [
     ("overview", OverviewPage, None),
     ("sessions-draft", SessionsPage, None),
     ("sessions-signed", SessionsPage, _signed_session),
+    ("sessions-process", SessionsPage, _process_notes),
     ("measures-phq9", MeasuresPage, _phq9_answers),
+    ("measures-flag", MeasuresPage, _phq9_recorded),
     ("measures-hamd", MeasuresPage, _hamd),
     ("measures-epds", MeasuresPage, _epds),
     ("risk", RiskPage, None),
@@ -119,13 +150,13 @@ def main() -> int:
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")
     light = app.palette()
-    with tempfile.TemporaryDirectory() as folder:
-        vault, _ = Vault.create(Path(folder) / "shots", PASSPHRASE, kdf=FAST_KDF)
-        client = record_course(vault, sessions_held=12)
-        episode_id = episodes.current_episode(vault, client).id
-        runner = TaskRunner()
-        for theme, palette in (("light", light), ("dark", dark_palette())):
-            app.setPalette(palette)
+    runner = TaskRunner()
+    for theme, palette in (("light", light), ("dark", dark_palette())):
+        app.setPalette(palette)
+        with tempfile.TemporaryDirectory() as folder:  # the same course for both themes
+            vault, _ = Vault.create(Path(folder) / "shots", PASSPHRASE, kdf=FAST_KDF)
+            client = record_course(vault, sessions_held=12)
+            episode_id = episodes.current_episode(vault, client).id
             for name, page_class, scene in SHOTS:
                 window = QMainWindow()
                 page = page_class(vault, runner, client, episode_id)
@@ -136,7 +167,7 @@ def main() -> int:
                 page.reload()
                 settle(runner)
                 if scene is not None:
-                    scene(page)
+                    scene(page, runner)
                     settle(runner)
                 path = args.out / f"{name}-{theme}-{args.width}.png"
                 window.grab().save(str(path))
@@ -145,8 +176,8 @@ def main() -> int:
                 window.close()
                 window.deleteLater()
                 settle(runner, 50)
-        runner.cancel_all()
-        vault.close()
+            runner.cancel_all()
+            vault.close()
     return 0
 
 

@@ -98,7 +98,8 @@ def main() -> int:
                     settle(runner, lambda p=page: bool(getattr(p, "loaded", True)))
                     stem = cls.__name__.removesuffix("Page").lower()
                     extra_shots(page, window, runner, out, stem, suffix)
-                    shoot(window, out, f"{stem}-{suffix}")
+                    if not isinstance(page, InventoryPage):  # its two tabs are shot above
+                        shoot(window, out, f"{stem}-{suffix}")
                     page.clear()
                     window.close()
                     window.deleteLater()
@@ -121,7 +122,6 @@ def extra_shots(
         if ids:
             page.circle.editor.move_person(ids[0], 1)
         shoot(window, out, f"{stem}-circle-{suffix}")
-        page.tabs.setCurrentIndex(0)
     if isinstance(page, TimelinePage):
         page.table.selectRow(0)
     if isinstance(page, FormulationPage):
