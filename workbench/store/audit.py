@@ -94,20 +94,38 @@ def verify_chain(conn: Connection) -> list[str]:
     return problems
 
 
+# Entities whose audit entity_id is a row id in a table that carries the episode.
+_EPISODE_ROWS = {
+    "person": "inventory_people",
+    "circle-snapshot": "circle_snapshots",
+    "timeline-event": "timeline_events",
+    "measure": "measure_administrations",
+    "risk-flag": "risk_flags",
+    "process-note": "process_notes",
+    "session": "sessions",
+    "note": "notes",
+    "addendum": "notes",
+    "risk-note": "notes",
+}
+
+
 def entries_for_client(conn: Connection, client_id: int, limit: int = 500) -> list[AuditEntry]:
-    """Entries about one client: the client itself and its episodes, sessions and notes."""
+    """Entries about one client: the client, its episodes and everything recorded in them."""
+    by_row = "\n".join(
+        f"""           OR (entity = '{entity}' AND entity_id IN (
+                SELECT CAST(t.id AS TEXT) FROM {table} t JOIN episodes e ON e.id = t.episode_id
+                WHERE e.client_id = :c))"""
+        for entity, table in _EPISODE_ROWS.items()
+    )
     rows = conn.execute(
-        """
+        f"""
         SELECT seq, at, actor, action, entity, entity_id, prev_hash, hash FROM audit_log
         WHERE (entity = 'client' AND entity_id = :c)
            OR (entity IN ('episode', 'contract', 'formulation', 'goals', 'maintenance-plan')
                AND entity_id IN (SELECT CAST(id AS TEXT) FROM episodes WHERE client_id = :c))
-           OR (entity = 'session' AND entity_id IN (
-                SELECT CAST(s.id AS TEXT) FROM sessions s JOIN episodes e ON e.id = s.episode_id
-                WHERE e.client_id = :c))
-           OR (entity IN ('note', 'addendum', 'risk-note') AND entity_id IN (
-                SELECT CAST(n.id AS TEXT) FROM notes n JOIN episodes e ON e.id = n.episode_id
-                WHERE e.client_id = :c))
+{by_row}
+           OR (entity = 'checklist' AND substr(entity_id, 1, instr(entity_id, ':') - 1) IN (
+                SELECT CAST(id AS TEXT) FROM episodes WHERE client_id = :c))
            OR (entity IN ('session-summary', 'maintenance-plan', 'supervisor-report')
                AND entity_id = :c)
         ORDER BY seq DESC LIMIT :limit
