@@ -58,13 +58,25 @@ def test_unlock_costs_the_kdf_plus_little(big_vault: Path) -> None:
         slots = KeySlots.load(big_vault / "keyslots.json")
         slots.unlock(bytes(passphrase_bytes(SECRET)), SLOT_KIND)
 
-    kdf = _median_ms(kdf_only, 5)
-    total = _median_ms(unlock, 5)
+    # Argon2id time swings with the machine's load, so each trial times both back to back and
+    # the overhead is the median of the per-trial differences.
+    kdf_samples, total_samples = [], []
+    unlock()
+    for _ in range(7):
+        start = time.perf_counter()
+        kdf_only()
+        middle = time.perf_counter()
+        unlock()
+        kdf_samples.append((middle - start) * 1000)
+        total_samples.append((time.perf_counter() - middle) * 1000)
+    kdf = statistics.median(kdf_samples)
+    total = statistics.median(total_samples)
+    overhead = statistics.median(t - k for t, k in zip(total_samples, kdf_samples, strict=True))
     print(
-        f"\n[bench] unlock {total:.0f} ms = KDF {kdf:.0f} ms + {total - kdf:.0f} ms "
-        f"(target: KDF + 300 ms)"
+        f"\n[bench] unlock {total:.0f} ms median = KDF {kdf:.0f} ms + {overhead:.0f} ms "
+        f"(median of per-trial differences; target: KDF + 300 ms)"
     )
-    assert total <= kdf + 300
+    assert overhead <= 300
 
 
 def _terms(conn: Any) -> list[str]:

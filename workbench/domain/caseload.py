@@ -17,6 +17,16 @@ class ClientSummary(NamedTuple):
     session_number: int
     contracted_sessions: int | None
     open_risk_flags: int
+    last_phq9: int | None = None  # the latest complete PHQ-9 total in the current episode
+    previous_phq9: int | None = None  # the one before it, for the trend
+    review_date: str | None = None  # the maintenance plan's next review (ISO date)
+
+    @property
+    def phq9_change(self) -> int | None:
+        """Latest minus previous PHQ-9 total (negative = fewer symptoms), None without two."""
+        if self.last_phq9 is None or self.previous_phq9 is None:
+            return None
+        return self.last_phq9 - self.previous_phq9
 
     @property
     def session_label(self) -> str:

@@ -66,7 +66,15 @@ SELECT c.id, c.code, c.given_name, c.family_name, c.preferred_name,
        e.kind, e.manual_profile, e.contracted_sessions, e.status,
        (SELECT max(s.number) FROM sessions s WHERE s.episode_id = e.id),
        (SELECT count(*) FROM risk_flags r JOIN episodes re ON re.id = r.episode_id
-         WHERE re.client_id = c.id AND r.status = 'open')
+         WHERE re.client_id = c.id AND r.status = 'open'),
+       (SELECT m.total FROM measure_administrations m
+         WHERE m.episode_id = e.id AND m.instrument = 'PHQ-9' AND m.complete = 1
+         ORDER BY m.administered_on DESC, m.id DESC LIMIT 1),
+       (SELECT m.total FROM measure_administrations m
+         WHERE m.episode_id = e.id AND m.instrument = 'PHQ-9' AND m.complete = 1
+         ORDER BY m.administered_on DESC, m.id DESC LIMIT 1 OFFSET 1),
+       (SELECT json_extract(p.plan_json, '$.review_date') FROM maintenance_plans p
+         WHERE p.episode_id = e.id)
 FROM clients c
 LEFT JOIN episodes e ON e.id = (
     SELECT id FROM episodes WHERE client_id = c.id ORDER BY start_date DESC, id DESC LIMIT 1)
@@ -105,7 +113,8 @@ def get_client_summary(conn: Connection, client_id: int) -> ClientSummary:
 
 
 def _summary(row: tuple[Any, ...]) -> ClientSummary:
-    (cid, code, given, family, preferred, kind, profile, contracted, status, held, flags) = row
+    (cid, code, given, family, preferred, kind, profile, contracted, status, held, flags) = row[:11]
+    last_phq9, previous_phq9, review_date = row[11:]
     phase = None
     if kind is not None:
         phase = derive_phase(
@@ -123,6 +132,9 @@ def _summary(row: tuple[Any, ...]) -> ClientSummary:
         session_number=held or 0,
         contracted_sessions=contracted,
         open_risk_flags=flags,
+        last_phq9=last_phq9,
+        previous_phq9=previous_phq9,
+        review_date=review_date or None,
     )
 
 
