@@ -35,7 +35,10 @@ def add_client(
     contact: dict[str, str] | None = None,
     code: str | None = None,
 ) -> int:
-    code = code or new_client_code()
+    if code is None:  # random codes can collide (1 in ~729 million per pair): draw again
+        code = new_client_code()
+        while tx.execute("SELECT 1 FROM clients WHERE code = ?", (code,)).fetchone():
+            code = new_client_code()
     cur = tx.execute(
         "INSERT INTO clients (code, given_name, family_name, preferred_name, date_of_birth, "
         "contact_json, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
