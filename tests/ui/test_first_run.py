@@ -20,6 +20,7 @@ from ui.widgets.page import BusyPage
 from workbench.demo.quickstart import DEMO_CLIENTS, DEMO_PASSPHRASE
 from workbench.errors import WeakPassphrase
 from workbench.paths import default_vault, demo_vault
+from workbench.services.vault_access import recovery_tail
 from workbench.store.passphrase import check_strength
 
 NEW_PASSPHRASE = "copper meadow whistles under nine paper moons"
@@ -74,8 +75,10 @@ def test_create_vault_shows_recovery_code_once(qtbot, make_window, unlock) -> No
 
     page.passphrase.setText("short words")
     page.confirm.setText("short words")
-    page.create_button.click()
-    qtbot.waitUntil(lambda: page.create_button.isEnabled() and page.message.isVisible())
+    qtbot.waitUntil(lambda: page.meter.verdict is not None)
+    assert not page.create_button.isEnabled()  # the meter already says no
+    page.confirm.returnPressed.emit()  # Enter still submits: the core refuses it in its words
+    qtbot.waitUntil(lambda: page.passphrase.isEnabled() and page.message.isVisible())
     with pytest.raises(WeakPassphrase) as weak:
         check_strength("short words")
     assert page.message.text() == weak.value.user_message
@@ -83,11 +86,12 @@ def test_create_vault_shows_recovery_code_once(qtbot, make_window, unlock) -> No
 
     page.passphrase.setText(NEW_PASSPHRASE)
     page.confirm.setText(NEW_PASSPHRASE + "x")
-    page.create_button.click()
+    page.confirm.returnPressed.emit()
     assert page.message.text() == MISMATCH
 
     page.passphrase.setText(NEW_PASSPHRASE)
     page.confirm.setText(NEW_PASSPHRASE)
+    qtbot.waitUntil(page.create_button.isEnabled)
     page.create_button.click()
     qtbot.waitUntil(lambda: isinstance(window.current_page(), RecoveryCodePage), timeout=10_000)
     codes = window.current_page()
@@ -97,6 +101,8 @@ def test_create_vault_shows_recovery_code_once(qtbot, make_window, unlock) -> No
     assert not codes.continue_button.isEnabled()
     codes.written.setChecked(True)
     codes.continue_button.click()
+    codes.tail.setText(recovery_tail(code))
+    codes.finish_button.click()
     qtbot.waitUntil(lambda: window.caseload is not None)
     qtbot.waitUntil(lambda: window.count_label.text() == "0 clients")
     assert (default_vault() / "caseload.db").is_file()
