@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench.measures import Outcome, Score, remission, response, score
-from workbench.store import episodes
+from workbench.store import episodes, form_drafts
 from workbench.store import measures as store
 from workbench.store.vault import Vault
 
@@ -38,6 +38,7 @@ def record(
         admin_id, flag_ids = store.add_administration(
             tx, vault.now(), episode_id, session_id, administered_on, result
         )
+        form_drafts.discard(tx, episode_id, form_drafts.MEASURE, instrument)  # now recorded
         vault.audit(tx, "create", "measure", admin_id)
         for flag_id in flag_ids:
             vault.audit(tx, "create", "risk-flag", flag_id)

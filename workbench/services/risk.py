@@ -6,7 +6,7 @@ from workbench.domain.notes import Note
 from workbench.domain.risk import RiskFlagView, RiskNote
 from workbench.errors import InvalidInput
 from workbench.services.episodes import signer
-from workbench.store import measures, notes
+from workbench.store import form_drafts, measures, notes
 from workbench.store.vault import Vault
 
 
@@ -42,6 +42,7 @@ def write_risk_note(
             signer=name,
         )
         measures.close_flags(tx, flag_ids or [], note_id, episode_id)
+        form_drafts.discard(tx, episode_id, form_drafts.RISK_NOTE, "")  # the draft became this note
         vault.audit(tx, "sign", "risk-note", note_id)
         for flag_id in flag_ids or []:
             vault.audit(tx, "edit", "risk-flag", flag_id)

@@ -8,7 +8,7 @@ from workbench.domain.notes import Note, unknown_sections
 from workbench.errors import InvalidInput, SignedNoteLocked
 from workbench.protocol import techniques
 from workbench.services.episodes import signer
-from workbench.store import episodes, notes
+from workbench.store import episodes, form_drafts, notes
 from workbench.store.vault import Vault
 
 
@@ -69,6 +69,7 @@ def add_addendum(vault: Vault, note_id: int, text: str) -> int:
             parent_id=note_id,
             signer=name,
         )
+        form_drafts.discard(tx, episode_id, form_drafts.ADDENDUM, str(note_id))  # now signed
         vault.audit(tx, "sign", "addendum", addendum_id)
     return addendum_id
 

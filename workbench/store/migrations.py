@@ -18,6 +18,7 @@ def _script(name: str) -> str:
 STEPS: tuple[Callable[[], str], ...] = (
     lambda: _script("schema_v1.sql"),
     lambda: _script("schema_v2.sql"),
+    lambda: _script("schema_v3.sql"),
 )
 SCHEMA_VERSION = len(STEPS)
 

@@ -1,0 +1,11 @@
+-- Schema v3: unsigned work in progress typed into forms (risk note, addendum, measure answers).
+-- A draft is not a clinical record: never signed, never audited, never exported (export_json.py).
+
+CREATE TABLE form_drafts (
+    episode_id  INTEGER NOT NULL REFERENCES episodes(id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL CHECK (kind IN ('risk-note', 'addendum', 'measure')),
+    ref         TEXT NOT NULL DEFAULT '',
+    body_json   TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (episode_id, kind, ref)
+) WITHOUT ROWID;
