@@ -1,0 +1,1 @@
+"""Practice mode on the desktop: fictional vignettes, never a clinical vault."""
