@@ -7,10 +7,13 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ui import crash
-from ui.idle import IDLE_LOCK_MS
+from ui.i18n import install_translators
+from ui.settings import AppSettings
 from ui.tasks import TaskRunner
 from ui.views.main_window import APP_TITLE, MainWindow
 from workbench.paths import default_vault
@@ -24,6 +27,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--demo",
         action="store_true",
         help="open the demo vault of invented clients (created when missing)",
+    )
+    parser.add_argument(
+        "--practice",
+        action="store_true",
+        help="open Practice mode only: fictional cases, no clinical vault",
     )
     return parser.parse_args(argv)
 
@@ -40,14 +48,38 @@ def start(window: MainWindow, args: argparse.Namespace) -> None:
         window.show_first_run()
 
 
-def build_window(argv: list[str], *, idle_ms: int = IDLE_LOCK_MS) -> MainWindow:
-    """The main window wired to its own task runner, on its first page (needs a QApplication)."""
+def build_window(
+    argv: list[str], *, idle_ms: int | None = None, settings: AppSettings | None = None
+) -> MainWindow:
+    """The main window wired to its own task runner, on its first page (needs a QApplication).
+
+    An explicit *idle_ms* (tests, screenshots) wins over the idle minutes in the settings.
+    """
     args = parse_args(argv)
+    settings = settings or AppSettings()
+    if idle_ms is None:
+        idle_ms = settings.idle_minutes() * 60_000
     runner = TaskRunner()
-    window = MainWindow(runner, idle_ms=idle_ms)
+    window = MainWindow(runner, idle_ms=idle_ms, settings=settings)
     runner.setParent(window)
+    settings.restore_window(window)
     start(window, args)
     return window
+
+
+DESKTOP_ID = "org.iptworkbench.IPTWorkbench"  # packaging/linux/<id>.desktop
+APP_ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "ipt-workbench.svg"
+FIRST_PAGE_EXIT = "IPT_WORKBENCH_FIRST_PAGE_EXIT"  # packaging smoke test: cold start, then quit
+
+
+def quit_when_shown(app: QCoreApplication, window: MainWindow) -> None:
+    """Once the event loop has shown the window, name its first page on stdout and quit."""
+
+    def report() -> None:
+        print(f"first page: {type(window.current_page()).__name__}", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, report)
 
 
 def main(argv: list[str]) -> int:
@@ -55,7 +87,18 @@ def main(argv: list[str]) -> int:
     os.umask(0o077)  # every file the app creates is private to the user
     crash.install()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "ipt-workbench"])
+    assert isinstance(app, QApplication)
     app.setApplicationName(APP_TITLE)
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland matches the window to the menu entry and icon
+    app.setWindowIcon(QIcon(str(APP_ICON)))
+    install_translators(app)
+    if parse_args(argv).practice:
+        from ui.practice.launch import open_practice
+
+        open_practice()  # no main window: no vault is looked for, created or unlocked
+        return int(app.exec())
     window = build_window(argv)
     window.show()
+    if os.environ.get(FIRST_PAGE_EXIT):
+        quit_when_shown(app, window)
     return int(app.exec())

@@ -45,6 +45,16 @@ class IdleWatcher(QObject):
     def armed(self) -> bool:
         return self._timer.isActive()
 
+    @property
+    def timeout_ms(self) -> int:
+        return self._timer.interval()
+
+    def set_timeout(self, timeout_ms: int) -> None:
+        """Apply a new delay now; a running countdown starts again from the new delay."""
+        self._timer.setInterval(timeout_ms)
+        if self._timer.isActive():
+            self._timer.start()
+
     def arm(self) -> None:
         self._timer.start()
 

@@ -14,6 +14,7 @@ from workbench.errors import WorkbenchError
 OnDone = Callable[[Any], None]
 OnError = Callable[[WorkbenchError], None]
 OnDiscard = Callable[[Any], None]
+OnCancel = Callable[[], None]
 
 
 class _Relay(QObject):
@@ -27,6 +28,8 @@ class _Pending:
     on_done: OnDone
     on_error: OnError
     on_discard: OnDiscard | None
+    on_cancel: OnCancel | None = None
+    described: bool = False
     cancelled: bool = False
 
 
@@ -50,7 +53,14 @@ class _Job(QRunnable):
 
 
 class TaskRunner(QObject):
-    """A serial worker for vault work (unlock, create, queries): never two jobs on one vault."""
+    """A serial worker for vault work (unlock, create, queries): never two jobs on one vault.
+
+    Work submitted with a *description* is announced with `work_started(id, description,
+    cancellable)` and `work_ended(id)`, so a progress indicator can show it when it is slow.
+    """
+
+    work_started = Signal(int, str, bool)
+    work_ended = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,21 +79,54 @@ class TaskRunner(QObject):
         on_error: OnError,
         *,
         on_discard: OnDiscard | None = None,
-    ) -> None:
-        """Run *work* on the worker; *on_discard* receives a result nobody waits for any more."""
+        description: str = "",
+        cancellable: bool = False,
+        on_cancel: OnCancel | None = None,
+    ) -> int:
+        """Run *work* on the worker; *on_discard* receives a result nobody waits for any more.
+
+        *description* is a plain sentence naming the work for the progress indicator (never
+        patient data); *cancellable* work may be stopped with `cancel()`. Returns the job's id.
+        """
         job_id = next(self._ids)
-        self._pending[job_id] = _Pending(on_done, on_error, on_discard)
+        self._pending[job_id] = _Pending(
+            on_done, on_error, on_discard, on_cancel, described=bool(description)
+        )
         job = _Job(job_id, work, self._relay)
         self._jobs[job_id] = job
         self._pool.start(job)
+        if description:
+            self.work_started.emit(job_id, description, cancellable)
+        return job_id
 
     @property
     def busy(self) -> bool:
         return bool(self._pending)
 
+    def cancel(self, job_id: int) -> None:
+        """Stop waiting for one job: it never runs if not started, else its result is discarded.
+
+        Python cannot interrupt running work, so a started job finishes on the worker; its
+        callbacks are forgotten (on_discard still receives a result) and *on_cancel* runs now.
+        """
+        pending = self._pending.get(job_id)
+        if pending is None or pending.cancelled:
+            return
+        pending.cancelled = True
+        job = self._jobs.get(job_id)
+        if job is not None and self._pool.tryTake(job):
+            self._jobs.pop(job_id, None)
+            self._pending.pop(job_id, None)
+        if pending.described:
+            self.work_ended.emit(job_id)
+        if pending.on_cancel is not None:
+            pending.on_cancel()
+
     def cancel_all(self) -> None:
         """Forget every callback, wait for the running job, and discard what it returns."""
-        for pending in self._pending.values():
+        for job_id, pending in self._pending.items():
+            if pending.described and not pending.cancelled:
+                self.work_ended.emit(job_id)
             pending.cancelled = True
         for job_id, job in list(self._jobs.items()):
             if self._pool.tryTake(job):  # never started: nothing to wait for
@@ -100,6 +143,8 @@ class TaskRunner(QObject):
         pending = self._pending.pop(job_id, None)
         if pending is None:
             return
+        if pending.described and not pending.cancelled:
+            self.work_ended.emit(job_id)
         if pending.cancelled:
             if ok and pending.on_discard is not None:
                 pending.on_discard(value)

@@ -22,6 +22,7 @@ from ui.dialogs.export_dialog import (
     ExportDialog,
 )
 from ui.dialogs.unlock import UnlockPage
+from ui.models.caseload_model import CODE_COLUMN
 from ui.tasks import TaskRunner
 from workbench.services import episodes
 from workbench.services.export import default_filename
@@ -244,7 +245,7 @@ def course_vault(new_vault) -> LockedVault:
 
 def select_client(caseload, code: str) -> None:
     model = caseload.clients.model
-    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == code)
+    row = next(r for r in range(model.rowCount()) if model.index(r, CODE_COLUMN).data() == code)
     caseload.clients.table.selectionModel().select(
         model.index(row, 0),
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,

@@ -1,19 +1,23 @@
-"""The caseload table: code, name, phase, session N of M and open risk flags per client."""
+"""The caseload table: name, phase, session N of M, latest PHQ-9, risk flags, review, code."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.models.rows import RIGHT, Column, RowsModel
+from ui.widgets.date_fields import show_date, show_number, vocab
 from workbench.domain.caseload import ClientSummary
 from workbench.domain.phase import Phase
 
 _PHASE_ORDER = {phase: order for order, phase in enumerate(Phase)}
-NO_PHASE = "no episode"
+NO_EPISODE = QT_TRANSLATE_NOOP("CaseloadModel", "no episode")
 
 
 def _phase(client: ClientSummary) -> str:
-    return client.phase.value if client.phase is not None else NO_PHASE
+    if client.phase is None:
+        return translate("CaseloadModel", NO_EPISODE)
+    return vocab(client.phase.value)
 
 
 def _phase_order(client: ClientSummary) -> int:
@@ -23,18 +27,54 @@ def _phase_order(client: ClientSummary) -> int:
 def _session(client: ClientSummary) -> str:
     """'7 of 12' (the column says Session), or 'no episode'."""
     if client.contracted_sessions is None:
-        return "no episode"
-    return f"{client.session_number} of {client.contracted_sessions}"
+        return translate("CaseloadModel", NO_EPISODE)
+    return translate("CaseloadModel", "{0} of {1}").format(
+        show_number(client.session_number), show_number(client.contracted_sessions)
+    )
+
+
+def _phq9(client: ClientSummary) -> str:
+    """'9 (−3)': the latest PHQ-9 total and its change since the one before; '—' when none."""
+    if client.last_phq9 is None:
+        return "—"
+    latest = show_number(client.last_phq9)
+    change = client.phq9_change
+    if change is None:
+        return latest
+    sign = "+" if change > 0 else "−" if change < 0 else "±"
+    return f"{latest} ({sign}{show_number(abs(change))})"
+
+
+def _review(client: ClientSummary) -> str:
+    return show_date(client.review_date) if client.review_date else ""
 
 
 # Risk flags show the bare count of open flags: zero is never styled as "safe" (ipt-reference §11).
 CASELOAD_COLUMNS: tuple[Column[ClientSummary], ...] = (
-    Column("Code", lambda c: c.code),
-    Column("Name", lambda c: c.display_name),
-    Column("Phase", _phase, _phase_order),
-    Column("Session", _session, lambda c: c.session_number),
-    Column("Risk flags", lambda c: str(c.open_risk_flags), lambda c: c.open_risk_flags, RIGHT),
+    Column(QT_TRANSLATE_NOOP("TableHeader", "Name"), lambda c: c.display_name),
+    Column(QT_TRANSLATE_NOOP("TableHeader", "Phase"), _phase, _phase_order),
+    Column(QT_TRANSLATE_NOOP("TableHeader", "Session"), _session, lambda c: c.session_number),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeader", "PHQ-9"),
+        _phq9,
+        lambda c: -1 if c.last_phq9 is None else c.last_phq9,
+        RIGHT,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeader", "Risk flags"),
+        lambda c: show_number(c.open_risk_flags),
+        lambda c: c.open_risk_flags,
+        RIGHT,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("TableHeader", "Next review"),
+        _review,
+        lambda c: c.review_date or "9999",  # clients without a review date sort last
+    ),
+    Column(QT_TRANSLATE_NOOP("TableHeader", "Code"), lambda c: c.code),
 )
+NAME_COLUMN = 0
+CODE_COLUMN = len(CASELOAD_COLUMNS) - 1
 
 
 class CaseloadModel(RowsModel[ClientSummary]):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from ui.models.caseload_model import CaseloadModel
+from ui.models.caseload_model import NAME_COLUMN, CaseloadModel
 from ui.models.note_hits_model import NoteHitsModel
 from ui.tasks import TaskRunner
 from ui.views.query_panel import QueryPanel
@@ -17,23 +17,39 @@ from workbench.domain.caseload import ClientSummary
 from workbench.services import caseload as caseload_service
 from workbench.store.vault import Vault
 
-NAME_COLUMN = 1
 EXCERPT_COLUMN = 3
 
 
 def describe_clients(count: int, text: str) -> str:
-    noun = "client" if count == 1 else "clients"
-    if text:
-        return f"{count} {noun} match the filter" if count else "No clients match the filter"
-    return f"{count} {noun}"
+    shown = QLocale().toString(count)
+    if not text:
+        if count == 1:
+            return QCoreApplication.translate("CaseloadPage", "{0} client").format(shown)
+        return QCoreApplication.translate("CaseloadPage", "{0} clients").format(shown)
+    if not count:
+        return QCoreApplication.translate("CaseloadPage", "No clients match the filter")
+    if count == 1:
+        return QCoreApplication.translate("CaseloadPage", "{0} client match the filter").format(
+            shown
+        )
+    return QCoreApplication.translate("CaseloadPage", "{0} clients match the filter").format(shown)
 
 
 def describe_notes(count: int, text: str) -> str:
     if not text:
-        return "Type words to search every session note."
+        return QCoreApplication.translate(
+            "CaseloadPage", "Type words to search every session note."
+        )
     if not count:
-        return "No notes contain all of these words."
-    return f"{count} note{'' if count == 1 else 's'} found (most recent first)"
+        return QCoreApplication.translate("CaseloadPage", "No notes contain all of these words.")
+    shown = QLocale().toString(count)
+    if count == 1:
+        return QCoreApplication.translate(
+            "CaseloadPage", "{0} note found (most recent first)"
+        ).format(shown)
+    return QCoreApplication.translate("CaseloadPage", "{0} notes found (most recent first)").format(
+        shown
+    )
 
 
 class CaseloadPage(QWidget):
@@ -49,8 +65,9 @@ class CaseloadPage(QWidget):
             partial(caseload_service.find_clients, vault),
             runner,
             CaseloadModel(),
-            placeholder="Filter clients by name or code",
+            placeholder=self.tr("Filter clients by name or code"),
             describe=describe_clients,
+            busy_text=self.tr("Searching the caseload…"),
             stretch_column=NAME_COLUMN,
             query_when_empty=True,
             count_inline=False,
@@ -59,8 +76,9 @@ class CaseloadPage(QWidget):
             partial(caseload_service.find_notes, vault),
             runner,
             NoteHitsModel(),
-            placeholder="Search session notes (every word must appear)",
+            placeholder=self.tr("Search session notes (every word must appear)"),
             describe=describe_notes,
+            busy_text=self.tr("Searching session notes…"),
             stretch_column=EXCERPT_COLUMN,
             query_when_empty=False,
         )
@@ -68,8 +86,8 @@ class CaseloadPage(QWidget):
         self.notes.info.setText(describe_notes(0, ""))
 
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.clients, "Clients")
-        self.tabs.addTab(self.notes, "Search notes")
+        self.tabs.addTab(self.clients, self.tr("Clients"))
+        self.tabs.addTab(self.notes, self.tr("Search notes"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
@@ -89,7 +107,8 @@ class CaseloadPage(QWidget):
         row = QHBoxLayout(banner)
         self.banner_text = wrapped_label(warning or "", banner)
         row.addWidget(self.banner_text, 1)
-        dismiss = QPushButton("Dismiss", banner)
+        dismiss = QPushButton(self.tr("Dismiss"), banner)
+        dismiss.setAccessibleName(self.tr("Dismiss the warning"))
         dismiss.clicked.connect(banner.hide)
         row.addWidget(dismiss)
         banner.setVisible(bool(warning))
@@ -109,6 +128,12 @@ class CaseloadPage(QWidget):
 
     def _selection_changed(self, *_: object) -> None:
         self.selection_changed.emit(self.selected_client() is not None)
+
+    def focus_search(self) -> None:
+        """Show the Clients tab and put the cursor in its filter, text selected (Ctrl+F)."""
+        self.tabs.setCurrentWidget(self.clients)
+        self.clients.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.clients.search.selectAll()
 
     def start(self) -> None:
         self.clients.refresh()

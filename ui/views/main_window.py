@@ -7,25 +7,41 @@ import gc
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
 
+from ui.dialogs.about import about_box
+from ui.dialogs.backup_dialog import BackupFlow
 from ui.dialogs.create_vault import CreateVaultPage
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.new_client import NewClientDialog
+from ui.dialogs.preferences import PreferencesDialog
 from ui.dialogs.recovery_code import RecoveryCodePage
+from ui.dialogs.restore_backup import RestoreBackupPage
 from ui.dialogs.unlock import UnlockPage
 from ui.idle import IDLE_LOCK_MS, IdleWatcher
+from ui.practice.launch import open_practice
+from ui.settings import AppSettings
 from ui.tasks import TaskRunner
 from ui.views.caseload import CaseloadPage
 from ui.views.first_run import FirstRunPage
 from ui.views.workspace_view import ClientWorkspace
 from ui.widgets.page import BusyPage
+from ui.widgets.progress import SlowWorkIndicator
+from ui.workspace.sessions_page import SessionsPage
 from workbench.demo.quickstart import DEMO_PASSPHRASE, ensure_demo_vault
 from workbench.errors import WorkbenchError
 from workbench.paths import default_vault, demo_vault
-from workbench.services import episodes
+from workbench.protocol import PhaseStatus
+from workbench.services import episodes, status
 from workbench.store.vault import SUFFIX, Vault, vault_path
 
 APP_TITLE = "IPT Workbench"
@@ -36,15 +52,29 @@ def window_title(folder: Path | None, locked: bool) -> str:
     if folder is None:
         return APP_TITLE
     name = folder.name.removesuffix(SUFFIX)
-    return f"{APP_TITLE} — {name}" + (" (locked)" if locked else "")
+    if locked:
+        return QCoreApplication.translate("MainWindow", "{0} — {1} (locked)").format(
+            APP_TITLE, name
+        )
+    return QCoreApplication.translate("MainWindow", "{0} — {1}").format(APP_TITLE, name)
 
 
 class MainWindow(QMainWindow):
     """Holds at most one open vault; locking closes it and destroys every page that showed it."""
 
-    def __init__(self, runner: TaskRunner, *, idle_ms: int = IDLE_LOCK_MS) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        *,
+        idle_ms: int = IDLE_LOCK_MS,
+        settings: AppSettings | None = None,
+    ) -> None:
         super().__init__()
         self._runner = runner
+        self.settings = settings or AppSettings()
+        self._split: QSplitter | None = None
+        self._preferences: PreferencesDialog | None = None
+        self._about: QMessageBox | None = None
         self._vault: Vault | None = None
         self._folder: Path | None = None
         self._caseload: CaseloadPage | None = None
@@ -58,26 +88,42 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
 
-        self.lock_action = QAction("&Lock", self)
+        self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setStatusTip("Lock the vault now (Ctrl+L)")
+        self.lock_action.setStatusTip(self.tr("Lock the vault now (Ctrl+L)"))
         self.lock_action.setEnabled(False)
         self.lock_action.triggered.connect(self.lock)
-        self.export_action = QAction("&Export PDF…", self)
+        self.export_action = QAction(self.tr("&Export PDF…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.setStatusTip("Export a report on the selected client as a PDF (Ctrl+E)")
+        self.export_action.setStatusTip(
+            self.tr("Export a report on the selected client as a PDF (Ctrl+E)")
+        )
         self.export_action.setEnabled(False)
         self.export_action.triggered.connect(self.show_export)
-        self.new_client_action = QAction("&New client…", self)
+        self.new_client_action = QAction(self.tr("&New client…"), self)
         self.new_client_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.new_client_action.setStatusTip("Add a client and their first course of IPT (Ctrl+N)")
+        self.new_client_action.setStatusTip(
+            self.tr("Add a client and their first course of IPT (Ctrl+N)")
+        )
         self.new_client_action.setEnabled(False)
         self.new_client_action.triggered.connect(self.show_new_client)
-        self.menuBar().addMenu("&Vault").addAction(self.lock_action)
-        client_menu = self.menuBar().addMenu("&Client")
+        self._build_more_actions()
+        vault_menu = self.menuBar().addMenu(self.tr("&Vault"))
+        vault_menu.addAction(self.backup_action)
+        vault_menu.addAction(self.preferences_action)
+        vault_menu.addSeparator()
+        vault_menu.addAction(self.lock_action)
+        client_menu = self.menuBar().addMenu(self.tr("&Client"))
+        client_menu.addAction(self.find_action)
         client_menu.addAction(self.new_client_action)
+        client_menu.addAction(self.new_session_action)
         client_menu.addAction(self.export_action)
-        toolbar = self.addToolBar("Vault")
+        self.practice_action = QAction(self.tr("&Practise formulation (fictional cases)…"), self)
+        self.practice_action.setStatusTip(self.tr("Practice mode: fictional cases, no vault used"))
+        self.practice_action.triggered.connect(lambda: open_practice())
+        self.menuBar().addMenu(self.tr("P&ractice")).addAction(self.practice_action)
+        self.menuBar().addMenu(self.tr("&Help")).addAction(self.about_action)
+        toolbar = self.addToolBar(self.tr("Vault"))
         toolbar.setObjectName("vaultToolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.lock_action)
@@ -85,9 +131,48 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.export_action)
 
         self.count_label = QLabel(self)
+        self.count_label.setAccessibleName(self.tr("Clients shown"))
+        self.episode_label = QLabel(self)
+        self.episode_label.setAccessibleName(self.tr("Where the open course stands"))
+        self.episode_label.setContentsMargins(12, 0, 12, 0)
+        self.progress = SlowWorkIndicator(runner, self)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.episode_label)
         self.statusBar().addPermanentWidget(self.count_label)
+        self.backup = BackupFlow(runner, self)
+        self.backup.finished.connect(lambda _ok, text: self.statusBar().showMessage(text, 8000))
+        self.backup.running_changed.connect(self._backup_running)
         self.idle = IdleWatcher(idle_ms, self)
         self.idle.idle.connect(self.lock)
+
+    def _build_more_actions(self) -> None:
+        self.backup_action = QAction(self.tr("&Back up…"), self)
+        self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.backup_action.setStatusTip(
+            self.tr("Write a verified, encrypted one-file backup of the vault (Ctrl+B)")
+        )
+        self.backup_action.setEnabled(False)
+        self.backup_action.triggered.connect(self.start_backup)
+        self.preferences_action = QAction(self.tr("&Preferences…"), self)
+        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.setStatusTip(self.tr("Idle minutes before the vault locks itself"))
+        self.preferences_action.triggered.connect(self.show_preferences)
+        self.find_action = QAction(self.tr("&Find client"), self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.setStatusTip(self.tr("Filter the caseload by name or code (Ctrl+F)"))
+        self.find_action.setEnabled(False)
+        self.find_action.triggered.connect(self.find_client)
+        self.new_session_action = QAction(self.tr("New &session"), self)
+        self.new_session_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_session_action.setStatusTip(
+            self.tr("Record a session for the open client and start its note (Ctrl+Shift+N)")
+        )
+        self.new_session_action.setEnabled(False)
+        self.new_session_action.triggered.connect(self.new_session)
+        self.about_action = QAction(self.tr("&About IPT Workbench"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
 
     # ----- state -----------------------------------------------------------------------------
 
@@ -129,6 +214,7 @@ class MainWindow(QMainWindow):
         page = FirstRunPage()
         page.demo_requested.connect(self.open_demo)
         page.create_requested.connect(self.show_create)
+        page.restore_requested.connect(lambda: self.show_restore(vault_path(default_vault())))
         page.show_message(message)
         self._set_folder(None, locked=True)
         self._show_page(page)
@@ -137,7 +223,10 @@ class MainWindow(QMainWindow):
         """Create the demo vault if it is missing (off the UI thread), then ask to unlock it."""
         folder = vault_path(demo_vault())
         self._show_page(
-            BusyPage("Preparing the demo vault", "Setting up a caseload of invented clients…")
+            BusyPage(
+                self.tr("Preparing the demo vault"),
+                self.tr("Setting up a caseload of invented clients…"),
+            )
         )
         self._runner.submit(
             partial(ensure_demo_vault, folder),
@@ -145,14 +234,24 @@ class MainWindow(QMainWindow):
             lambda error: self.show_first_run(error.user_message),
         )
 
-    def show_unlock(self, folder: Path) -> None:
+    def show_unlock(self, folder: Path, notice: str = "") -> None:
         folder = vault_path(folder)
         is_demo = folder.absolute() == vault_path(demo_vault()).absolute()
         page = UnlockPage(
             folder, self._runner, demo_passphrase=DEMO_PASSPHRASE if is_demo else None
         )
         page.unlocked.connect(self.enter_vault)
+        page.restore_requested.connect(partial(self.show_restore, folder))
+        page.show_notice(notice)
         self._set_folder(folder, locked=True)
+        self._show_page(page)
+
+    def show_restore(self, folder: Path) -> None:
+        page = RestoreBackupPage(folder, self._runner)
+        page.restored.connect(partial(self.show_unlock, folder))
+        page.cancelled.connect(
+            lambda: self.show_unlock(folder) if folder.exists() else self.show_first_run()
+        )
         self._show_page(page)
 
     def show_create(self) -> None:
@@ -189,14 +288,20 @@ class MainWindow(QMainWindow):
             )
         )
         split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("caseloadSplitter")
         split.addWidget(page)
         split.addWidget(self._right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setSizes([420, 860])
+        self.settings.restore_splitter(split)
+        split.splitterMoved.connect(lambda _pos, _index: self.settings.save_splitter(split))
+        self._split = split
         self._show_page(split)
         self.lock_action.setEnabled(True)
         self.new_client_action.setEnabled(True)
+        self.backup_action.setEnabled(not self.backup.running)
+        self.find_action.setEnabled(True)
         page.start()
         self.idle.arm()
         self._resume()
@@ -220,17 +325,41 @@ class MainWindow(QMainWindow):
         self._drop_workspace()
         workspace = ClientWorkspace(self._vault, self._runner, client_id, episode_id)
         workspace.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        for page in workspace.pages:
+            page.changed.connect(self._refresh_episode_status)
         self._right.addWidget(workspace)
         self._right.setCurrentWidget(workspace)
         self._workspace = workspace
+        self.new_session_action.setEnabled(True)
         if tab:
             workspace.setCurrentIndex(tab)
+        self._refresh_episode_status()
+
+    def _refresh_episode_status(self) -> None:
+        """The status line 'session N of M · phase' for the open client's course."""
+        workspace, vault = self._workspace, self._vault
+        if workspace is None or vault is None:
+            return
+        episode_id = workspace.episode_id
+        self._runner.submit(
+            lambda: status.episode_status(vault, episode_id),
+            partial(self._show_episode_status, workspace),
+            lambda _error: self.episode_label.clear(),
+        )
+
+    def _show_episode_status(self, workspace: ClientWorkspace, phase: PhaseStatus) -> None:
+        if workspace is self._workspace:
+            self.episode_label.setText(
+                self.tr("{0} · {1}").format(phase.session_label, phase.phase_label)
+            )
 
     def _drop_workspace(self) -> None:
         """Save drafts, forget the data and destroy the open workspace (the worker is idle)."""
         if self._workspace is None:
             return
         workspace, self._workspace = self._workspace, None
+        self.new_session_action.setEnabled(False)
+        self.episode_label.clear()
         workspace.flush()
         workspace.clear()
         workspace.deleteLater()
@@ -270,6 +399,60 @@ class MainWindow(QMainWindow):
     def _export_closed(self) -> None:
         self._export = None
 
+    # ----- desktop actions -------------------------------------------------------------------
+
+    def find_client(self) -> None:
+        """Ctrl+F: the caseload's name/code filter, focused with its text selected."""
+        if self._caseload is not None:
+            self._caseload.focus_search()
+
+    def new_session(self) -> None:
+        """Ctrl+Shift+N: open the client's Sessions page and record a session with a draft."""
+        workspace = self._workspace
+        if workspace is None:
+            return
+        for index, page in enumerate(workspace.pages):
+            if isinstance(page, SessionsPage):
+                workspace.setCurrentIndex(index)
+                page.new_session()
+                return
+
+    def start_backup(self) -> None:
+        if self._vault is not None:
+            self.backup.start(self._vault)
+
+    def _backup_running(self, running: bool) -> None:
+        self.backup_action.setEnabled(not running and self._vault is not None)
+
+    def show_preferences(self) -> None:
+        if self._preferences is not None:
+            self._preferences.raise_()
+            return
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.addAction(self.lock_action)
+        dialog.idle_minutes_changed.connect(self.set_idle_minutes)
+        dialog.finished.connect(lambda _: setattr(self, "_preferences", None))
+        self._preferences = dialog
+        dialog.open()
+
+    @property
+    def preferences_dialog(self) -> PreferencesDialog | None:
+        return self._preferences
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        """Applied at once: a running countdown starts again from the new delay."""
+        self.idle.set_timeout(minutes * 60_000)
+
+    def show_about(self) -> None:
+        if self._about is None:
+            self._about = about_box(self)
+            self._about.finished.connect(lambda _: setattr(self, "_about", None))
+        self._about.open()
+
+    @property
+    def about_dialog(self) -> QMessageBox | None:
+        return self._about
+
     def lock(self) -> None:
         """Save drafts, close the vault, wipe the pages that showed its data, ask to unlock."""
         folder = self._close_vault()
@@ -298,6 +481,13 @@ class MainWindow(QMainWindow):
         with contextlib.suppress(WorkbenchError):
             self._drop_workspace()  # drafts are saved before the connection closes
         self._right = None
+        if self._split is not None:
+            self.settings.save_splitter(self._split)
+            self._split = None
+        self.progress.reset()
+        self.backup.forget()
+        self.backup_action.setEnabled(False)
+        self.find_action.setEnabled(False)
         if self._new_client is not None:
             self._new_client.discard()
             self._new_client = None
@@ -324,5 +514,6 @@ class MainWindow(QMainWindow):
         return vault.folder
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_window(self)  # layout only: geometry, toolbar state, splitter sizes
         self._close_vault()
         event.accept()

@@ -26,6 +26,8 @@ FIT_SAMPLE_ROWS = 200
 Fetch = Callable[[str], Sequence[Any]]
 Describe = Callable[[int, str], str]
 
+WIDE_COLUMN_MAX = 240  # px: a long name is elided rather than pushing the columns away
+
 
 class QueryPanel(QWidget):
     """Runs *fetch(text)* 150 ms after typing stops; emits `status_changed` with a count."""
@@ -43,6 +45,7 @@ class QueryPanel(QWidget):
         stretch_column: int,
         query_when_empty: bool,
         count_inline: bool = True,
+        busy_text: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -51,7 +54,9 @@ class QueryPanel(QWidget):
         self._describe = describe
         self._query_when_empty = query_when_empty
         self._count_inline = count_inline
+        self._busy_text = busy_text  # shown by the slow-work indicator; the search can stop
         self._generation = 0
+        self._job: int | None = None  # the query in flight, dropped when a newer one starts
         self.model = model
         model.setParent(self)
 
@@ -67,12 +72,14 @@ class QueryPanel(QWidget):
 
         self.table = QTableView(self)
         self.table.setModel(model)
+        self.table.setAccessibleName(self.tr("Results: {0}").format(placeholder))
         self._stretch_column = stretch_column
         self._fitted = False
         self._configure_table()
 
         self.info = QLabel(self)
         self.info.setTextFormat(Qt.TextFormat.PlainText)
+        self.info.setAccessibleName(self.tr("Search result summary"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
@@ -91,29 +98,45 @@ class QueryPanel(QWidget):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
         header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
-        header.setSectionResizeMode(self._stretch_column, QHeaderView.ResizeMode.Stretch)
+        if self._stretch_column == self.model.columnCount() - 1:
+            header.setSectionResizeMode(self._stretch_column, QHeaderView.ResizeMode.Stretch)
+        else:  # a wide column in the middle must not be squeezed to nothing in a narrow pane
+            header.setStretchLastSection(True)
 
     def _fit_columns_once(self) -> None:
         """Size columns to the first rows shown (ResizeToContents mode re-measures every row)."""
         if self._fitted or not self.model.rowCount():
             return
         self._fitted = True
-        for column in range(self.model.columnCount()):
-            if column != self._stretch_column:
-                self.table.resizeColumnToContents(column)
+        last = self.model.columnCount() - 1
+        for column in range(last + 1):
+            if column == self._stretch_column == last:
+                continue  # it stretches
+            self.table.resizeColumnToContents(column)
+            if column == self._stretch_column:
+                width = min(self.table.columnWidth(column), WIDE_COLUMN_MAX)
+                self.table.setColumnWidth(column, width)
 
     def refresh(self) -> None:
         """Query now with the current text (the debounce timer calls this)."""
         self._debounce.stop()
         self._generation += 1
+        if self._job is not None:
+            self._runner.cancel(self._job)  # never run a query nobody will read
+            self._job = None
         text = self.search.text().strip()
         if self._fetch is None:
             return
         if not text and not self._query_when_empty:
             self._show(self._generation, text, [])
             return
-        self._runner.submit(
-            partial(self._fetch, text), partial(self._show, self._generation, text), self._failed
+        self._job = self._runner.submit(
+            partial(self._fetch, text),
+            partial(self._show, self._generation, text),
+            self._failed,
+            description=self._busy_text,
+            cancellable=True,
+            on_cancel=partial(self._stopped, self._generation),
         )
 
     def _show(self, generation: int, text: str, rows: Sequence[Any]) -> None:
@@ -124,6 +147,12 @@ class QueryPanel(QWidget):
         described = self._describe(len(rows), text)
         self.info.setText(described if self._count_inline else "")
         self.status_changed.emit(described)
+
+    def _stopped(self, generation: int) -> None:
+        if generation == self._generation:
+            stopped = self.tr("Search stopped. Change the words to search again.")
+            self.info.setText(stopped)
+            self.status_changed.emit(stopped)
 
     def _failed(self, error: WorkbenchError) -> None:
         self.info.setText(error.user_message)

@@ -49,7 +49,10 @@ def make_backup(vault: Vault, out: Path) -> BackupResult:
         out = out.with_name(out.name + ".iptbackup")
     with vault.transaction() as tx:
         vault.audit(tx, "backup", "vault")
-    work = Path(tempfile.mkdtemp(prefix=".backup-", dir=out.parent))
+    try:
+        work = Path(tempfile.mkdtemp(prefix=".backup-", dir=out.parent))
+    except OSError as exc:  # a missing or read-only folder: a plain message, not a traceback
+        raise _os_error(exc) from exc
     try:
         copy_path = work / DB_NAME
         with vault.reading() as conn:

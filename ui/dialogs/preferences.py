@@ -1,0 +1,61 @@
+"""Preferences: how many idle minutes before the vault locks itself (kept outside the vault)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.settings import IDLE_MINUTES_RANGE, AppSettings
+
+
+class PreferencesDialog(QDialog):
+    """Saves on OK and emits `idle_minutes_changed(minutes)` so the window applies it at once."""
+
+    idle_minutes_changed = Signal(int)
+
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.setWindowTitle(self.tr("Preferences"))
+        self.idle_minutes = QSpinBox(self)
+        self.idle_minutes.setRange(*IDLE_MINUTES_RANGE)
+        self.idle_minutes.setValue(settings.idle_minutes())
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setAccessibleName(self.tr("Lock after this many idle minutes"))
+        label = QLabel(self.tr("&Lock the vault after"), self)
+        label.setBuddy(self.idle_minutes)
+        hint = QLabel(
+            self.tr(
+                "Without keyboard or mouse input for this long, the vault locks itself; drafts "
+                "are saved first. A shorter time protects the caseload on a shared desk."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(label, self.idle_minutes)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def accept(self) -> None:
+        minutes = self.idle_minutes.value()
+        self._settings.set_idle_minutes(minutes)
+        self.idle_minutes_changed.emit(minutes)
+        super().accept()
