@@ -8,10 +8,13 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-USER_MESSAGE = (
+from ui.i18n import QT_TRANSLATE_NOOP, translate
+
+USER_MESSAGE = QT_TRANSLATE_NOOP(
+    "Crash",
     "Something unexpected went wrong. Everything already saved is safe. "
     "If it happens again, please report it; the details written to the terminal contain "
-    "no client data."
+    "no client data.",
 )
 
 
@@ -26,7 +29,8 @@ def private_traceback(kind: type[BaseException], tb: TracebackType | None) -> st
 def excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
     sys.stderr.write(private_traceback(kind, tb))
     if QApplication.instance() is not None:
-        QMessageBox.critical(None, "IPT Workbench", USER_MESSAGE)
+        title = translate("Crash", "IPT Workbench")
+        QMessageBox.critical(None, title, translate("Crash", USER_MESSAGE))
 
 
 def install() -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QLocale, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.tasks import TaskRunner
 from ui.widgets.page import wrapped_label
 from workbench.errors import NotFound, WorkbenchError
@@ -36,13 +37,26 @@ from workbench.services.export import KINDS, default_filename, export
 from workbench.store.vault import Vault
 
 SESSION_SUMMARY, MAINTENANCE_PLAN, SUPERVISOR_REPORT = KINDS
-KIND_LABELS = ("Session summary", "Maintenance plan (for the patient)", "Supervisor report")
-DEIDENTIFY_TEXT = "De-identify (client code, relative dates, people by role)"
-PLAN_NOT_DEIDENTIFIED = "The maintenance plan is written for the patient, so it keeps their name."
-PASSWORD_NOTE = "Send the password separately from the file; AES-256."  # noqa: S105 (a label)
-NO_PATH = "Enter the full path to save the PDF to, or use Choose…"
-NO_PASSWORD = "Enter a password for the PDF, or press Generate."  # noqa: S105 (a label)
-NO_SESSIONS = "No sessions recorded in this course yet."
+CONTEXT = "ExportDialog"  # the English texts below are shown through tr(CONTEXT, ...)
+KIND_LABELS = (
+    QT_TRANSLATE_NOOP("ExportDialog", "Session summary"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Maintenance plan (for the patient)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Supervisor report"),
+)
+DEIDENTIFY_TEXT = QT_TRANSLATE_NOOP(
+    "ExportDialog", "De-identify (client code, relative dates, people by role)"
+)
+PLAN_NOT_DEIDENTIFIED = QT_TRANSLATE_NOOP(
+    "ExportDialog", "The maintenance plan is written for the patient, so it keeps their name."
+)
+PASSWORD_NOTE = QT_TRANSLATE_NOOP(
+    "ExportDialog", "Send the password separately from the file; AES-256."
+)
+NO_PATH = QT_TRANSLATE_NOOP(
+    "ExportDialog", "Enter the full path to save the PDF to, or use Choose…"
+)
+NO_PASSWORD = QT_TRANSLATE_NOOP("ExportDialog", "Enter a password for the PDF, or press Generate.")
+NO_SESSIONS = QT_TRANSLATE_NOOP("ExportDialog", "No sessions recorded in this course yet.")
 ERROR_STYLE = "color: #ffffff; background: #a4262c; padding: 6px; border-radius: 3px;"
 DONE_STYLE = "color: #1f1f1f; background: #dff6dd; border: 1px solid #107c10; padding: 6px;"
 Choices = tuple[tuple[int, ...], dict[str, str]]  # session numbers held, file name per kind
@@ -67,7 +81,9 @@ def default_folder() -> Path:
 
 def ask_save_path(parent: QWidget, start: str) -> str:
     """The platform's save dialog (it asks before replacing a file); "" when cancelled."""
-    return QFileDialog.getSaveFileName(parent, "Save the PDF as", start, "PDF files (*.pdf)")[0]
+    title = translate("ExportDialog", "Save the PDF as")
+    pdf_files = translate("ExportDialog", "PDF files (*.pdf)")
+    return QFileDialog.getSaveFileName(parent, title, start, pdf_files)[0]
 
 
 def open_file(path: Path) -> bool:
@@ -100,7 +116,7 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export PDF")  # never the client's name
+        self.setWindowTitle(self.tr("Export PDF"))  # never the client's name
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setMinimumWidth(580)
         self.ask_save_path: Callable[[QWidget, str], str] = ask_save_path  # tests replace
@@ -114,7 +130,7 @@ class ExportDialog(QDialog):
         self._build_inputs(code)
         self._build_footer()
         self._kind_changed()
-        self._set_busy(True, "Loading the client's sessions…")
+        self._set_busy(True, self.tr("Loading the client's sessions…"))
         runner.submit(partial(load_choices, vault, client_id), self._loaded, self._failed)
 
     def _build_inputs(self, code: str) -> None:
@@ -122,36 +138,38 @@ class ExportDialog(QDialog):
         form = QFormLayout(self.inputs)
         form.setContentsMargins(0, 0, 0, 0)
         self.client_label = QLabel(code, self.inputs)
-        form.addRow("Client:", self.client_label)
+        form.addRow(self.tr("Client:"), self.client_label)
         labels = zip(KINDS, KIND_LABELS, strict=True)
-        self.kind_buttons = {kind: QRadioButton(text, self.inputs) for kind, text in labels}
+        self.kind_buttons = {
+            kind: QRadioButton(translate(CONTEXT, text), self.inputs) for kind, text in labels
+        }
         self.kind_buttons[SESSION_SUMMARY].setChecked(True)  # siblings: exclusive already
         for button in self.kind_buttons.values():
             button.toggled.connect(self._kind_changed)
-        form.addRow("Report:", _box(QVBoxLayout(), *self.kind_buttons.values()))
+        form.addRow(self.tr("Report:"), _box(QVBoxLayout(), *self.kind_buttons.values()))
         self.session = QSpinBox(self.inputs)
-        self.session.setAccessibleName("Session number")
+        self.session.setAccessibleName(self.tr("Session number"))
         self.session_hint = QLabel(self.inputs)
-        form.addRow("Session:", _box(QHBoxLayout(), self.session, self.session_hint, 1))
-        self.deidentify = QCheckBox(DEIDENTIFY_TEXT, self.inputs)
-        self.deidentify_note = wrapped_label(PLAN_NOT_DEIDENTIFIED, self.inputs)
-        form.addRow("Privacy:", _box(QVBoxLayout(), self.deidentify, self.deidentify_note))
-        self.protect = QCheckBox("Protect with a password", self.inputs)
+        form.addRow(self.tr("Session:"), _box(QHBoxLayout(), self.session, self.session_hint, 1))
+        self.deidentify = QCheckBox(translate(CONTEXT, DEIDENTIFY_TEXT), self.inputs)
+        self.deidentify_note = wrapped_label(translate(CONTEXT, PLAN_NOT_DEIDENTIFIED), self.inputs)
+        form.addRow(self.tr("Privacy:"), _box(QVBoxLayout(), self.deidentify, self.deidentify_note))
+        self.protect = QCheckBox(self.tr("Protect with a password"), self.inputs)
         self.password = QLineEdit(self.inputs)
-        self.password.setAccessibleName("PDF password")
-        self.password.setPlaceholderText("at least 8 characters")
+        self.password.setAccessibleName(self.tr("PDF password"))
+        self.password.setPlaceholderText(self.tr("at least 8 characters"))
         self.password.setEnabled(False)
         self.protect.toggled.connect(self.password.setEnabled)
-        self.generate_button = QPushButton("Generate", self.inputs)
+        self.generate_button = QPushButton(self.tr("Generate"), self.inputs)
         self.generate_button.clicked.connect(self._generate)
-        note = wrapped_label(PASSWORD_NOTE, self.inputs)
+        note = wrapped_label(translate(CONTEXT, PASSWORD_NOTE), self.inputs)
         row = _box(QHBoxLayout(), self.password, self.generate_button)
-        form.addRow("Password:", _box(QVBoxLayout(), self.protect, row, note))
+        form.addRow(self.tr("Password:"), _box(QVBoxLayout(), self.protect, row, note))
         self.path = QLineEdit(self.inputs)
-        self.path.setAccessibleName("Save to")
-        self.choose_button = QPushButton("Choose…", self.inputs)
+        self.path.setAccessibleName(self.tr("Save to"))
+        self.choose_button = QPushButton(self.tr("Choose…"), self.inputs)
         self.choose_button.clicked.connect(self._choose)
-        form.addRow("Save to:", _box(QHBoxLayout(), self.path, self.choose_button))
+        form.addRow(self.tr("Save to:"), _box(QHBoxLayout(), self.path, self.choose_button))
 
     def _build_footer(self) -> None:
         """Result, error line, busy bar and buttons below the inputs."""
@@ -167,10 +185,10 @@ class ExportDialog(QDialog):
         cancel, role = QDialogButtonBox.StandardButton.Cancel, QDialogButtonBox.ButtonRole
         self.buttons = QDialogButtonBox(cancel, self)
         self.close_button = self.buttons.button(cancel)
-        self.export_button = self.buttons.addButton("Export", role.ApplyRole)
+        self.export_button = self.buttons.addButton(self.tr("Export"), role.ApplyRole)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
-        self.open_button = self.buttons.addButton("Open PDF", role.ActionRole)
+        self.open_button = self.buttons.addButton(self.tr("Open PDF"), role.ActionRole)
         self.open_button.clicked.connect(self._open)
         self.buttons.rejected.connect(self.reject)
         widgets = (self.inputs, self.saved_note, self.message, self.busy_text, self.progress)
@@ -189,7 +207,7 @@ class ExportDialog(QDialog):
         plan = kind == MAINTENANCE_PLAN
         self.deidentify.setChecked(self.deidentify.isChecked() and not plan)
         self.deidentify.setEnabled(not plan)
-        self.deidentify.setToolTip(PLAN_NOT_DEIDENTIFIED if plan else "")
+        self.deidentify.setToolTip(translate(CONTEXT, PLAN_NOT_DEIDENTIFIED) if plan else "")
         self.deidentify_note.setVisible(plan)
         text = self.path.text().strip()  # a default name follows the kind; a typed one stays
         folder, name = (Path(text).parent, Path(text).name) if text else (default_folder(), "")
@@ -223,9 +241,13 @@ class ExportDialog(QDialog):
         self._set_busy(False)
         self._sessions, self._filenames = held, _ = choices
         self.session.setRange(min(held, default=0), max(held, default=0))
-        self.session.setSpecialValueText("" if held else "none")
+        self.session.setSpecialValueText("" if held else self.tr("none"))
         self.session.setValue(held[-1] if held else 0)
-        self.session_hint.setText(f"the latest is {held[-1]}" if held else NO_SESSIONS)
+        self.session_hint.setText(
+            self.tr("the latest is {0}").format(QLocale().toString(held[-1]))
+            if held
+            else translate(CONTEXT, NO_SESSIONS)
+        )
         self._kind_changed()
         self.kind_buttons[self.kind()].setFocus()
 
@@ -244,7 +266,7 @@ class ExportDialog(QDialog):
         target = Path(self.path.text().strip()).expanduser()  # "" gives ".", not absolute
         password = self.password.text() if self.protect.isChecked() else None
         if not target.is_absolute() or password == "":
-            self.show_message(NO_PASSWORD if target.is_absolute() else NO_PATH)
+            self.show_message(translate(CONTEXT, NO_PASSWORD if target.is_absolute() else NO_PATH))
             return
         kind = self.kind()
         work = partial(
@@ -258,7 +280,7 @@ class ExportDialog(QDialog):
             password=password,
         )
         self._exporting = True
-        self._set_busy(True, "Writing the PDF…")
+        self._set_busy(True, self.tr("Writing the PDF…"))
         self._runner.submit(work, self._exported, self._failed)
 
     def _exported(self, path: Path) -> None:
@@ -270,18 +292,21 @@ class ExportDialog(QDialog):
         self.inputs.setEnabled(False)  # left in view: what was exported, and how
         self.saved = path
         password = self.password.text() if self.protect.isChecked() else ""
-        protected = f"\n\nPassword: {password}\n{PASSWORD_NOTE}" if password else ""
-        self.saved_note.setText(f"The PDF was saved as:\n{path}{protected}")
+        saved = self.tr("The PDF was saved as:\n{0}").format(path)
+        if password:
+            note = translate(CONTEXT, PASSWORD_NOTE)
+            saved += "\n\n" + self.tr("Password: {0}").format(password) + "\n" + note
+        self.saved_note.setText(saved)
         self.export_button.hide()
         self.saved_note.show()
         self.open_button.show()
-        self.close_button.setText("Close")
+        self.close_button.setText(self.tr("Close"))
         self.close_button.setFocus()
         self.exported.emit(path)
 
     def _open(self) -> None:
         if self.saved is not None and not self.open_file(self.saved):
-            self.show_message("No program could open the PDF; open it from its folder.")
+            self.show_message(self.tr("No program could open the PDF; open it from its folder."))
 
     def done(self, result: int) -> None:
         if not self._exporting:  # closing while the file is written would hide the result

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,13 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.tasks import TaskRunner
+from ui.widgets.date_fields import vocab
 from workbench.domain.episode import FREQUENCIES, Contract, SessionFormat
 from workbench.errors import WorkbenchError
 from workbench.services import episodes
 from workbench.store.vault import Vault
 
-PROFILES = (("WMK", "WMK (Weissman, Markowitz & Klerman)"), ("SR", "S&R (Stuart & Robertson)"))
+PROFILES = (
+    ("WMK", QT_TRANSLATE_NOOP("NewClientDialog", "WMK (Weissman, Markowitz & Klerman)")),
+    ("SR", QT_TRANSLATE_NOOP("NewClientDialog", "S&R (Stuart & Robertson)")),
+)
 
 
 class NewClientDialog(QDialog):
@@ -33,6 +38,7 @@ class NewClientDialog(QDialog):
 
     def __init__(self, vault: Vault, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # typed names never linger
         self._vault, self._runner = vault, runner
         self.setWindowTitle(self.tr("New client"))
         self.given = QLineEdit(self)
@@ -46,14 +52,16 @@ class NewClientDialog(QDialog):
         self.has_dob.toggled.connect(self.dob.setEnabled)
         self.profile = QComboBox(self)
         for key, label in PROFILES:
-            self.profile.addItem(self.tr(label), key)
+            self.profile.addItem(translate("NewClientDialog", label), key)
         self.sessions = QSpinBox(self)
         self.sessions.setRange(1, 200)
         self.sessions.setValue(12)  # a default to change, never an assumption of 16
         self.frequency = QComboBox(self)
-        self.frequency.addItems(list(FREQUENCIES))
+        for value in FREQUENCIES:
+            self.frequency.addItem(vocab(value), value)
         self.format = QComboBox(self)
-        self.format.addItems([f.value for f in SessionFormat])
+        for session_format in SessionFormat:
+            self.format.addItem(vocab(session_format.value), session_format.value)
         self.start = QDateEdit(QDate.currentDate(), self)
         self.start.setCalendarPopup(True)
         form = QFormLayout()
@@ -88,8 +96,8 @@ class NewClientDialog(QDialog):
         contract = Contract(
             manual_profile=str(self.profile.currentData()),
             contracted_sessions=self.sessions.value(),
-            frequency=self.frequency.currentText(),
-            format=SessionFormat(self.format.currentText()),
+            frequency=str(self.frequency.currentData()),
+            format=SessionFormat(self.format.currentData()),
         )
         dob = self.dob.date().toString("yyyy-MM-dd") if self.has_dob.isChecked() else None
         given, family, preferred = self.given.text(), self.family.text(), self.preferred.text()

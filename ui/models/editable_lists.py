@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -17,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.widgets.date_fields import vocab
 from workbench.domain.formulation import Goal
 from workbench.domain.maintenance import SupportPerson
@@ -27,14 +27,10 @@ EDIT = Qt.ItemDataRole.EditRole
 GOAL_STATUSES = ("open", "partly met", "met", "not met")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EditableLists", text)
-
-
 class _ListModel(QAbstractTableModel):
     """Rows of one frozen dataclass; subclasses say how columns read and write them."""
 
-    headers: tuple[str, ...] = ()
+    headers: tuple[str, ...] = ()  # marked QT_TRANSLATE_NOOP("TableHeader", ...)
     editable: frozenset[int] = frozenset()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -50,7 +46,7 @@ class _ListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if role == DISPLAY and horizontal and 0 <= section < len(self.headers):
-            return _tr(self.headers[section])
+            return translate("TableHeader", self.headers[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -103,7 +99,11 @@ class _ListModel(QAbstractTableModel):
 class GoalsModel(_ListModel):
     """The agreed goals: words, the problem area they serve, and how far they are met."""
 
-    headers = ("Goal", "Problem area", "Status")
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "Goal"),
+        QT_TRANSLATE_NOOP("TableHeader", "Problem area"),
+        QT_TRANSLATE_NOOP("TableHeader", "Status"),
+    )
     editable = frozenset({0, 1, 2})
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -132,7 +132,10 @@ class GoalsModel(_ListModel):
 class SupportModel(_ListModel):
     """Support people from the inventory and what the patient would contact each for."""
 
-    headers = ("Person", "Contact for")
+    headers = (
+        QT_TRANSLATE_NOOP("TableHeader", "Person"),
+        QT_TRANSLATE_NOOP("TableHeader", "Contact for"),
+    )
     editable = frozenset({1})
 
     def __init__(self, parent: QObject | None = None) -> None:

@@ -14,6 +14,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ui.i18n import translate
+
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -21,11 +23,16 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 UNSORTED = -1
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+HEADER_CONTEXT = "TableHeader"  # headers are marked QT_TRANSLATE_NOOP("TableHeader", ...)
 
 
 @dataclass(frozen=True)
 class Column(Generic[Row]):
-    """How one column shows a row: its header, its text and the value it sorts by."""
+    """How one column shows a row: its header, its text and the value it sorts by.
+
+    *header* is the English text marked with QT_TRANSLATE_NOOP("TableHeader", ...); the model
+    translates it when the view asks.
+    """
 
     header: str
     text: Callable[[Row], str]
@@ -104,7 +111,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self._columns)
         ):
-            return self._columns[section].header
+            return translate(HEADER_CONTEXT, self._columns[section].header)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QObject, Qt
 
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.models.rows import RIGHT, Column, RowsModel
+from ui.widgets.date_fields import show_number, vocab
 from workbench.domain.notes import Note
 from workbench.domain.risk import RiskFlagView
 from workbench.protocol import ChecklistItem
 from workbench.services.workspace_reads import AdministrationRow, SessionRow
 
 MISSING = "—"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("WorkspaceModels", text)
 
 
 def local_date(iso: str | None) -> str:
@@ -33,22 +31,23 @@ def local_date(iso: str | None) -> str:
 
 def attendance_label(value: str) -> str:
     labels = {
-        "attended": _t("attended"),
-        "cancelled": _t("cancelled"),
-        "did_not_attend": _t("did not attend"),
+        "attended": translate("WorkspaceModels", "attended"),
+        "cancelled": translate("WorkspaceModels", "cancelled"),
+        "did_not_attend": translate("WorkspaceModels", "did not attend"),
     }
     return labels.get(value, value.replace("_", " "))
 
 
 def _note_state(row: SessionRow) -> str:
     if row.note_id is None:
-        return _t("no note")
+        return translate("WorkspaceModels", "no note")
     if not row.signed:
-        return _t("draft")
+        return translate("WorkspaceModels", "draft")
     if row.addenda:
-        noun = _t("addendum") if row.addenda == 1 else _t("addenda")
-        return f"{_t('signed')}, {row.addenda} {noun}"
-    return _t("signed")
+        if row.addenda == 1:
+            return translate("WorkspaceModels", "signed, 1 addendum")
+        return QCoreApplication.translate("WorkspaceModels", "signed, %n addenda", "", row.addenda)
+    return translate("WorkspaceModels", "signed")
 
 
 class SessionsModel(RowsModel[SessionRow]):
@@ -56,10 +55,22 @@ class SessionsModel(RowsModel[SessionRow]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         columns: tuple[Column[SessionRow], ...] = (
-            Column(_t("Session"), lambda r: str(r.number), lambda r: r.number, RIGHT),
-            Column(_t("Date"), lambda r: local_date(r.held_on), lambda r: r.held_on),
-            Column(_t("Attendance"), lambda r: attendance_label(r.attendance)),
-            Column(_t("Note"), _note_state),
+            Column(
+                QT_TRANSLATE_NOOP("TableHeader", "Session"),
+                lambda r: show_number(r.number),
+                lambda r: r.number,
+                RIGHT,
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("TableHeader", "Date"),
+                lambda r: local_date(r.held_on),
+                lambda r: r.held_on,
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("TableHeader", "Attendance"),
+                lambda r: attendance_label(r.attendance),
+            ),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Note"), _note_state),
         )
         super().__init__(columns, parent)
 
@@ -69,15 +80,24 @@ class OpenItemsModel(RowsModel[ChecklistItem]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         columns: tuple[Column[ChecklistItem], ...] = (
-            Column(_t("Level"), lambda i: _t("required") if i.required else _t("recommended")),
-            Column(_t("Phase"), lambda i: i.phase.value),
-            Column(_t("Still open"), lambda i: i.text),
+            Column(
+                QT_TRANSLATE_NOOP("TableHeader", "Level"),
+                lambda i: (
+                    translate("WorkspaceModels", "required")
+                    if i.required
+                    else translate("WorkspaceModels", "recommended")
+                ),
+            ),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Phase"), lambda i: vocab(i.phase.value)),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Still open"), lambda i: i.text),
         )
         super().__init__(columns, parent)
 
 
 def _total(row: AdministrationRow) -> str:
-    return _t("incomplete") if row.total is None else str(row.total)
+    return (
+        translate("WorkspaceModels", "incomplete") if row.total is None else show_number(row.total)
+    )
 
 
 class AdministrationsModel(RowsModel[AdministrationRow]):
@@ -86,23 +106,34 @@ class AdministrationsModel(RowsModel[AdministrationRow]):
     def __init__(self, parent: QObject | None = None) -> None:
         columns: tuple[Column[AdministrationRow], ...] = (
             Column(
-                _t("Date"), lambda a: local_date(a.administered_on), lambda a: a.administered_on
+                QT_TRANSLATE_NOOP("TableHeader", "Date"),
+                lambda a: local_date(a.administered_on),
+                lambda a: a.administered_on,
             ),
             Column(
-                _t("Session"),
-                lambda a: MISSING if a.session_number is None else str(a.session_number),
+                QT_TRANSLATE_NOOP("TableHeader", "Session"),
+                lambda a: MISSING if a.session_number is None else show_number(a.session_number),
                 lambda a: a.session_number or 0,
                 RIGHT,
             ),
-            Column(_t("Measure"), lambda a: a.instrument),
-            Column(_t("Total"), _total, lambda a: -1 if a.total is None else a.total, RIGHT),
-            Column(_t("Band"), lambda a: a.band or MISSING),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Measure"), lambda a: a.instrument),
+            Column(
+                QT_TRANSLATE_NOOP("TableHeader", "Total"),
+                _total,
+                lambda a: -1 if a.total is None else a.total,
+                RIGHT,
+            ),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Band"), lambda a: a.band or MISSING),
         )
         super().__init__(columns, parent)
 
 
 def flag_state(flag: RiskFlagView) -> str:
-    return _t("open") if flag.open else _t("noted in a risk note")
+    return (
+        translate("WorkspaceModels", "open")
+        if flag.open
+        else translate("WorkspaceModels", "noted in a risk note")
+    )
 
 
 class RiskFlagsModel(RowsModel[RiskFlagView]):
@@ -110,9 +141,13 @@ class RiskFlagsModel(RowsModel[RiskFlagView]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         columns: tuple[Column[RiskFlagView], ...] = (
-            Column(_t("State"), flag_state),
-            Column(_t("Raised"), lambda f: local_date(f.raised_at), lambda f: f.raised_at),
-            Column(_t("Source"), lambda f: f.source),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "State"), flag_state),
+            Column(
+                QT_TRANSLATE_NOOP("TableHeader", "Raised"),
+                lambda f: local_date(f.raised_at),
+                lambda f: f.raised_at,
+            ),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Source"), lambda f: f.source),
         )
         super().__init__(columns, parent)
 
@@ -123,14 +158,23 @@ class RiskNotesModel(RowsModel[Note]):
     def __init__(self, parent: QObject | None = None) -> None:
         columns: tuple[Column[Note], ...] = (
             Column(
-                _t("Signed"), lambda n: local_date(n.signature.signed_at if n.signature else "")
+                QT_TRANSLATE_NOOP("TableHeader", "Signed"),
+                lambda n: local_date(n.signature.signed_at if n.signature else ""),
             ),
-            Column(_t("By"), lambda n: n.signature.signed_by if n.signature else MISSING),
             Column(
-                _t("Thoughts"),
-                lambda n: ", ".join(n.body.get("nature_of_thoughts", [])) or MISSING,
+                QT_TRANSLATE_NOOP("TableHeader", "By"),
+                lambda n: n.signature.signed_by if n.signature else MISSING,
             ),
-            Column(_t("Follow-up"), lambda n: local_date(n.body.get("follow_up_date"))),
+            Column(
+                QT_TRANSLATE_NOOP("TableHeader", "Thoughts"),
+                lambda n: (
+                    ", ".join(vocab(t) for t in n.body.get("nature_of_thoughts", [])) or MISSING
+                ),
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("TableHeader", "Follow-up"),
+                lambda n: local_date(n.body.get("follow_up_date")),
+            ),
         )
         super().__init__(columns, parent)
 
@@ -138,7 +182,7 @@ class RiskNotesModel(RowsModel[Note]):
 def flag_line(flag: RiskFlagView) -> str:
     """One open flag as the banner says it: a flag for the clinician, never advice."""
     return (
-        _t("%1 — clinician review required (raised %2)")
+        translate("WorkspaceModels", "%1 — clinician review required (raised %2)")
         .replace("%1", flag.source)
         .replace("%2", local_date(flag.raised_at))
     )

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.models.rows import RIGHT, Column, RowsModel
-from ui.widgets.date_fields import show_date, show_moment, vocab
+from ui.widgets.date_fields import show_date, show_moment, show_number, vocab
 from workbench.domain.inventory import Person, TimelineEvent
 from workbench.store.audit import AuditEntry
 
-CONTEXT = "WorkspaceTables"
 MAX_CELL = 60
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def _short(text: str) -> str:
@@ -33,7 +29,7 @@ class PersonRow:
 
 
 def _ring(row: PersonRow) -> str:
-    return "" if row.ring is None else str(row.ring)
+    return "" if row.ring is None else show_number(row.ring)
 
 
 def _met(value: str) -> str:
@@ -45,17 +41,26 @@ class PeopleModel(RowsModel[PersonRow]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         columns: tuple[Column[PersonRow], ...] = (
-            Column(_tr("Alias"), lambda r: r.person.alias),
-            Column(_tr("Relationship"), lambda r: vocab(r.person.relationship)),
-            Column(_tr("Ring"), _ring, lambda r: r.ring or 9, RIGHT),
-            Column(_tr("Confiding"), lambda r: vocab(r.person.details.confiding)),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Alias"), lambda r: r.person.alias),
             Column(
-                _tr("Expectations met"),
+                QT_TRANSLATE_NOOP("TableHeader", "Relationship"),
+                lambda r: vocab(r.person.relationship),
+            ),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Ring"), _ring, lambda r: r.ring or 9, RIGHT),
+            Column(
+                QT_TRANSLATE_NOOP("TableHeader", "Confiding"),
+                lambda r: vocab(r.person.details.confiding),
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("TableHeader", "Expectations met"),
                 lambda r: _met(r.person.details.patient_expectations_met),
             ),
-            Column(_tr("Conflict"), lambda r: _short(r.person.details.conflict)),
             Column(
-                _tr("Problem areas"),
+                QT_TRANSLATE_NOOP("TableHeader", "Conflict"),
+                lambda r: _short(r.person.details.conflict),
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("TableHeader", "Problem areas"),
                 lambda r: ", ".join(vocab(a) for a in r.person.details.problem_areas),
             ),
         )
@@ -78,11 +83,15 @@ class EventRow:
 
 
 def _impact(row: EventRow) -> str:
-    return "" if row.event.impact is None else str(row.event.impact)
+    return "" if row.event.impact is None else show_number(row.event.impact)
 
 
 def _kind(row: EventRow) -> str:
-    return _tr("measure total") if row.is_measure else vocab(row.event.event_type)
+    return (
+        translate("WorkspaceTables", "measure total")
+        if row.is_measure
+        else vocab(row.event.event_type)
+    )
 
 
 class EventsModel(RowsModel[EventRow]):
@@ -91,20 +100,23 @@ class EventsModel(RowsModel[EventRow]):
     def __init__(self, parent: QObject | None = None) -> None:
         columns: tuple[Column[EventRow], ...] = (
             Column(
-                _tr("Date"),
+                QT_TRANSLATE_NOOP("TableHeader", "Date"),
                 lambda r: show_date(r.event.event_date, r.event.date_precision),
                 lambda r: r.event.event_date,
             ),
-            Column(_tr("Type"), _kind),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Type"), _kind),
             Column(
-                _tr("Impact"),
+                QT_TRANSLATE_NOOP("TableHeader", "Impact"),
                 _impact,
                 lambda r: -1 if r.event.impact is None else r.event.impact,
                 RIGHT,
             ),
-            Column(_tr("People"), lambda r: r.people),
-            Column(_tr("Symptoms"), lambda r: vocab(r.event.symptom_marker or "")),
-            Column(_tr("Notes"), lambda r: _short(r.event.notes)),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "People"), lambda r: r.people),
+            Column(
+                QT_TRANSLATE_NOOP("TableHeader", "Symptoms"),
+                lambda r: vocab(r.event.symptom_marker or ""),
+            ),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Notes"), lambda r: _short(r.event.notes)),
         )
         super().__init__(columns, parent)
 
@@ -115,13 +127,18 @@ class AuditModel(RowsModel[AuditEntry]):
     def __init__(self, parent: QObject | None = None) -> None:
         columns: tuple[Column[AuditEntry], ...] = (
             Column(
-                _tr("When (local time)"),
+                QT_TRANSLATE_NOOP("TableHeader", "When (local time)"),
                 lambda e: show_moment(e.at),
                 lambda e: f"{e.at}{e.seq:012d}",
             ),
-            Column(_tr("Action"), lambda e: vocab(e.action)),
-            Column(_tr("Record"), lambda e: vocab(e.entity)),
-            Column(_tr("Record id"), lambda e: e.entity_id, lambda e: e.entity_id.zfill(12), RIGHT),
-            Column(_tr("Who"), lambda e: e.actor),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Action"), lambda e: vocab(e.action)),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Record"), lambda e: vocab(e.entity)),
+            Column(
+                QT_TRANSLATE_NOOP("TableHeader", "Record id"),
+                lambda e: e.entity_id,
+                lambda e: e.entity_id.zfill(12),
+                RIGHT,
+            ),
+            Column(QT_TRANSLATE_NOOP("TableHeader", "Who"), lambda e: e.actor),
         )
         super().__init__(columns, parent)

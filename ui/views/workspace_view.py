@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from ui.i18n import translate
 from ui.tasks import TaskRunner
 from ui.workspace.audit_page import AuditPage
 from ui.workspace.base import WorkspacePage
@@ -54,7 +55,7 @@ class ClientWorkspace(QTabWidget):
             page = page_type(vault, runner, client_id, episode_id, self)
             page.message.connect(self.message)
             page.changed.connect(lambda index=index: self._others_stale(index))
-            self.addTab(page, self.tr(page.title))
+            self.addTab(page, translate("WorkspacePage", page.title))
             self.pages.append(page)
             self._stale.add(index)
         self.currentChanged.connect(self._load_if_stale)

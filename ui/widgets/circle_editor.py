@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -155,8 +155,9 @@ class CircleEditor(QGraphicsView):
         self._lines: dict[int, QGraphicsLineItem] = {}
         self._draw_rings()
         self._scene.selectionChanged.connect(self._selection_changed)
-        name = "Closeness circle editor" if editable else "Closeness circle snapshot"
-        self.setAccessibleName(QCoreApplication.translate("CircleEditor", name))
+        self.setAccessibleName(
+            self.tr("Closeness circle editor") if editable else self.tr("Closeness circle snapshot")
+        )
 
     def _draw_rings(self) -> None:
         for radius, fill in zip(reversed(RADII), reversed(RING_FILLS), strict=True):
@@ -170,7 +171,7 @@ class CircleEditor(QGraphicsView):
         centre.setPen(QPen(Qt.PenStyle.NoPen))
         centre.setZValue(1.5)
         self._scene.addItem(centre)
-        label = self._scene.addSimpleText(QCoreApplication.translate("CircleEditor", "Client"))
+        label = self._scene.addSimpleText(self.tr("Client"))
         label.setBrush(QColor("#ffffff"))
         label.setPos(-label.boundingRect().width() / 2, -label.boundingRect().height() / 2)
         label.setZValue(1.6)

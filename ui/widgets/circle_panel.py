@@ -220,6 +220,9 @@ class CirclePanel(QWidget):
         self.first_caption.setVisible(on)
 
     def _save(self) -> None:
-        label = self.label.currentText().strip() or SNAPSHOT_LABELS[0]
+        text = self.label.currentText().strip()
+        offered = self.label.findText(text)  # a listed label is stored as its English word
+        label = SNAPSHOT_LABELS[offered] if 0 <= offered < len(SNAPSHOT_LABELS) else text
+        label = label or SNAPSHOT_LABELS[0]
         date: QDate = self.taken_on.date()
         self.save_requested.emit(to_iso(date), label)

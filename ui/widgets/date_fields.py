@@ -15,11 +15,17 @@ from PySide6.QtWidgets import (
 )
 
 ISO = Qt.DateFormat.ISODate
+VOCABULARY_CONTEXT = "vocabulary"  # the words are marked in ui/models/vocabulary.py
 
 
 def vocab(value: str) -> str:
     """A stored vocabulary word (relationship, event type...) in the user's language."""
-    return QCoreApplication.translate("vocabulary", value) if value else ""
+    return QCoreApplication.translate(VOCABULARY_CONTEXT, value) if value else ""
+
+
+def show_number(value: int) -> str:
+    """A count or total in the system locale's digits and grouping."""
+    return QLocale().toString(value)
 
 
 def to_qdate(iso: str | None) -> QDate:
@@ -45,7 +51,7 @@ def show_date(iso: str | None, precision: str = "day") -> str:
         return iso or ""
     locale = QLocale()
     if precision == "year":
-        return str(date.year())
+        return locale.toString(date, "yyyy")
     if precision == "month":
         return locale.toString(date, "MMM yyyy")
     return locale.toString(date, QLocale.FormatType.ShortFormat)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import translate
 from ui.widgets.date_fields import OptionalDate, text_box, vocab
 from ui.widgets.page import wrapped_label
 from workbench.domain.formulation import AGREEMENT, AREA_LABELS, RULED_OUT_FOR_DEFICITS, SR_SECTIONS
@@ -51,23 +52,24 @@ class TextsBox(QGroupBox):
 def ruled_out_box(parent: QWidget) -> TextsBox:
     """WMK: choosing interpersonal deficits asks why the acute problem areas were ruled out."""
     fields = [
-        (area, parent.tr("Why not %s?") % vocab(AREA_LABELS[area]))
+        (area, translate("FormulationParts", "Why not {0}?").format(vocab(AREA_LABELS[area])))
         for area in RULED_OUT_FOR_DEFICITS
     ]
-    return TextsBox(parent.tr("Why were the other problem areas ruled out?"), fields, parent)
+    title = translate("FormulationParts", "Why were the other problem areas ruled out?")
+    return TextsBox(title, fields, parent)
 
 
 def sections_box(parent: QWidget) -> TextsBox:
     """S&R: the biopsychosocial/cultural/spiritual sections, in order."""
     fields = [(key, vocab(title)) for key, title in SR_SECTIONS]
-    return TextsBox(parent.tr("Formulation sections (S&&R)"), fields, parent)
+    return TextsBox(translate("FormulationParts", "Formulation sections (S&&R)"), fields, parent)
 
 
 class StatementBox(QGroupBox):
     """The WMK short-form statement and the button that drafts one from what is recorded."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent.tr("Short-form statement (WMK)"), parent)
+        super().__init__(translate("StatementBox", "Short-form statement (WMK)"), parent)
         self.statement = text_box(self.tr("Short-form statement"), self, lines=4)
         self.suggest_button = QPushButton(self.tr("S&uggest a draft sentence"), self)
         self.suggest_button.setAccessibleName(self.tr("Suggest a draft sentence"))
@@ -90,7 +92,7 @@ class SharedBox(QGroupBox):
     """When the formulation was shared, whether the patient agreed, and their own words."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent.tr("With the patient"), parent)
+        super().__init__(translate("SharedBox", "With the patient"), parent)
         self.shared_on = OptionalDate(self.tr("Shared with the patient on"), self)
         self.agreement = QComboBox(self)
         self.agreement.setAccessibleName(self.tr("Patient's agreement"))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.models.editable_lists import GOAL_STATUSES, ChoiceDelegate, GoalsModel
+from ui.widgets.cell_edits import commit_open_editor
 from ui.widgets.date_fields import vocab
 from workbench.domain.formulation import Goal
 from workbench.protocol import ManualProfile
@@ -102,7 +103,12 @@ class GoalsEditor(QWidget):
         if rows:
             self.model.remove(rows[0].row())
 
+    def commit_edits(self) -> None:
+        """A goal still being typed in its cell goes into the model (and counts as an edit)."""
+        commit_open_editor(self.table)
+
     def goals(self) -> list[Goal]:
+        self.commit_edits()
         return [g for g in self.model.goals()]
 
     def set_goals(self, goals: list[Goal]) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import translate
 from ui.widgets.date_fields import OptionalDate, text_box, vocab
 from workbench.domain.inventory import (
     CONFIDING,
@@ -42,7 +43,7 @@ def choice_box(values: tuple[str, ...], name: str, parent: QWidget) -> QComboBox
     combo = QComboBox(parent)
     combo.setAccessibleName(name)
     for value in values:
-        combo.addItem(vocab(value) if value else combo.tr("not recorded"), value)
+        combo.addItem(vocab(value) if value else translate("PersonForm", "not recorded"), value)
     return combo
 
 
@@ -94,7 +95,7 @@ class PersonForm(QWidget):
         tag_row = QHBoxLayout()
         for tag in PROBLEM_AREA_TAGS:
             box = QCheckBox(vocab(tag), self)
-            box.setAccessibleName(self.tr("Relevant to %s") % vocab(tag))
+            box.setAccessibleName(self.tr("Relevant to {0}").format(vocab(tag)))
             self.tags[tag] = box
             tag_row.addWidget(box)
         tag_row.addStretch(1)

@@ -8,7 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from workbench.domain.risk import OFFLINE_NOTICE
+
+# The core's OFFLINE_NOTICE, marked here so translators get it (a test keeps the two equal).
+NOTICE = QT_TRANSLATE_NOOP(
+    "RiskBanner",
+    "Flags are seen only by you: nobody else monitors this app. Local emergency procedures apply.",
+)
 
 # Amber, like a caution sign; never green (a closed or absent flag is not "safe").
 BANNER_STYLE = (
@@ -41,7 +48,7 @@ class RiskBanner(QFrame):
         self.title.setFont(font)
         self.lines = _label("", self)
         self.hint = _label("", self)
-        self.notice = _label(self.tr(OFFLINE_NOTICE), self)
+        self.notice = _label(translate("RiskBanner", OFFLINE_NOTICE), self)
         for widget in (self.title, self.lines, self.hint, self.notice):
             layout.addWidget(widget)
         self._always = always_show_notice

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.models.editable_lists import SupportModel
+from ui.widgets.cell_edits import commit_open_editor
 from workbench.domain.inventory import Person
 from workbench.domain.maintenance import SupportPerson
 
@@ -80,7 +81,12 @@ class SupportEditor(QWidget):
         if rows:
             self.model.remove(rows[0].row())
 
+    def commit_edits(self) -> None:
+        """A 'Contact for' still being typed goes into the model (and counts as an edit)."""
+        commit_open_editor(self.table)
+
     def people(self) -> list[SupportPerson]:
+        self.commit_edits()
         return self.model.people()
 
     def clear(self) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ui.widgets.date_fields import to_qdate, vocab
+from ui.widgets.date_fields import show_number, to_qdate, vocab
 from workbench.domain.inventory import TimelineEvent
 
 LEFT, RIGHT, TOP, BOTTOM = 44.0, 18.0, 30.0, 30.0
@@ -18,10 +18,6 @@ MAX_TOTAL = 27  # PHQ-9's highest total; GAD-7 (21) shares the axis
 SERIES = (QColor("#0f6cbd"), QColor("#c25e00"), QColor("#6b3fa0"), QColor("#2b7a3d"))
 EVENT_INK = QColor("#5c5c5c")
 ONSET_INK = QColor("#c42b1c")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TimelineView", text)
 
 
 @dataclass(frozen=True)
@@ -67,7 +63,7 @@ class TimelineView(QWidget):
         self._totals: list[Total] = []
         self.setMinimumSize(420, 240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(_tr("Timeline of events and measure totals"))
+        self.setAccessibleName(self.tr("Timeline of events and measure totals"))
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def sizeHint(self) -> QSize:
@@ -77,9 +73,9 @@ class TimelineView(QWidget):
         self._events = [e for e in entries if e.event_type != "measure"]
         self._totals = [t for t in map(measure_total, entries) if t is not None]
         self.setAccessibleDescription(
-            _tr("%1 life events and %2 measure totals")
-            .replace("%1", str(len(self._events)))
-            .replace("%2", str(len(self._totals)))
+            self.tr("{0} life events and {1} measure totals").format(
+                show_number(len(self._events)), show_number(len(self._totals))
+            )
         )
         self.update()
 
@@ -108,7 +104,7 @@ class TimelineView(QWidget):
         ink = palette.color(QPalette.ColorRole.Text)
         painter.setPen(ink)
         if not self._events and not self._totals:
-            text = _tr("No events or measures yet.")
+            text = self.tr("No events or measures yet.")
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, text)
             return
         plot = QRectF(
@@ -131,7 +127,7 @@ class TimelineView(QWidget):
         painter.setPen(ink)
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for total in (0, 10, 20):
-            painter.drawText(QRectF(0, scale.y(total) - 8, LEFT - 6, 16), right, str(total))
+            painter.drawText(QRectF(0, scale.y(total) - 8, LEFT - 6, 16), right, show_number(total))
         baseline = self.height() - BOTTOM
         painter.drawLine(QPointF(plot.left(), baseline), QPointF(plot.right(), baseline))
         locale = QLocale()
@@ -211,12 +207,12 @@ class TimelineView(QWidget):
         x = LEFT
         metrics = painter.fontMetrics()
         items = [
-            (SERIES[n % len(SERIES)], _tr("%s total") % name)
+            (SERIES[n % len(SERIES)], self.tr("{0} total").format(name))
             for n, name in enumerate(self._instruments())
         ]
         items += [
-            (EVENT_INK, _tr("life event (bigger = more impact)")),
-            (ONSET_INK, _tr("episode start/end")),
+            (EVENT_INK, self.tr("life event (bigger = more impact)")),
+            (ONSET_INK, self.tr("episode start/end")),
         ]
         for colour, text in items:
             painter.setPen(QPen(colour, 3))

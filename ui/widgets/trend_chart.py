@@ -10,6 +10,8 @@ from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ui.widgets.date_fields import show_number
+
 # Two hues that read on light and dark palettes; the line style and marker also differ,
 # so the series never depend on colour alone. No green: nothing here means "safe".
 SERIES_COLOURS = (QColor("#2f6fdf"), QColor("#d9640c"))
@@ -62,7 +64,8 @@ class TrendChart(QWidget):
         self._sessions = tuple(sessions)
         self._maximum, self._cuts = maximum, tuple(cuts)
         described = "; ".join(
-            f"{s.name}: " + ", ".join(str(total) for _, total in s.points) for s in self._series
+            f"{s.name}: " + ", ".join(show_number(total) for _, total in s.points)
+            for s in self._series
         )
         self.setAccessibleDescription(described)
         self.update()
@@ -115,7 +118,9 @@ class TrendChart(QWidget):
             painter.setPen(text)
             label = QRectF(0, level - metrics.height() / 2, plot.left() - 6, metrics.height())
             painter.drawText(
-                label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value)
+                label,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                show_number(value),
             )
 
     def _paint_sessions(self, painter: QPainter, plot: QRectF, x: ToX, text: QColor) -> None:
@@ -125,7 +130,7 @@ class TrendChart(QWidget):
         for number, iso in self._sessions:
             at = x(iso)
             painter.drawLine(QPointF(at, plot.bottom()), QPointF(at, plot.bottom() + 4))
-            label = str(number)
+            label = show_number(number)
             width = metrics.horizontalAdvance(label)
             if at - width / 2 > last_end + 4:  # skip labels that would overlap
                 painter.drawText(
@@ -203,7 +208,7 @@ class Sparkline(QWidget):
 
     def set_values(self, values: Sequence[int], maximum: int) -> None:
         self._values, self._maximum = tuple(values), max(maximum, 1)
-        self.setAccessibleDescription(", ".join(str(v) for v in self._values))
+        self.setAccessibleDescription(", ".join(show_number(v) for v in self._values))
         self.update()
 
     def clear(self) -> None:

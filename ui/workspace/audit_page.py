@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.workspace_tables import AuditModel
 from ui.tasks import TaskRunner
 from ui.widgets.page import wrapped_label
@@ -25,7 +26,7 @@ from workbench.store.vault import Vault
 class AuditPage(WorkspacePage):
     """Who did what to which of this client's records, and when (newest first)."""
 
-    title = "Audit"
+    title = QT_TRANSLATE_NOOP("WorkspacePage", "Audit")
 
     def __init__(
         self,

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.tasks import TaskRunner
 from workbench.errors import WorkbenchError
 from workbench.store.vault import Vault
@@ -21,7 +22,7 @@ class WorkspacePage(QWidget):
     `flush()` saves pending drafts synchronously (called on lock/close, when the worker is idle).
     """
 
-    title = "Page"
+    title = QT_TRANSLATE_NOOP("WorkspacePage", "Page")  # subclasses mark theirs the same way
     changed = Signal()  # the page saved something other pages may show
     message = Signal(str)  # a plain sentence for the status bar (errors included)
 
@@ -38,7 +39,7 @@ class WorkspacePage(QWidget):
         self.runner = runner
         self.client_id = client_id
         self.episode_id = episode_id
-        self.setAccessibleName(self.title)
+        self.setAccessibleName(translate("WorkspacePage", self.title))
 
     def run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         """Run *work* on the serial worker; errors become a message, never a traceback."""

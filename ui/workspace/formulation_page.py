@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.tasks import TaskRunner
 from ui.widgets.formulation_parts import SharedBox, StatementBox, ruled_out_box, sections_box
 from ui.widgets.goals_editor import GoalsEditor
@@ -42,7 +43,7 @@ class Loaded:
 class FormulationPage(WorkspacePage):
     """The interpersonal formulation (ipt-reference §9); a suggested draft is never saved alone."""
 
-    title = "Formulation"
+    title = QT_TRANSLATE_NOOP("WorkspacePage", "Formulation")
 
     def __init__(
         self,
@@ -246,6 +247,7 @@ class FormulationPage(WorkspacePage):
 
     def flush(self) -> None:
         """On lock or close: save what was typed (an untouched suggested draft is not saved)."""
+        self.goals.commit_edits()  # a goal cell still being typed marks the page dirty
         if not self.dirty or self._profile is None:
             return
         try:

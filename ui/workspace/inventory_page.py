@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.workspace_tables import PeopleModel, PersonRow
 from ui.tasks import TaskRunner
 from ui.widgets.circle_panel import CirclePanel
@@ -36,7 +37,7 @@ Loaded = tuple[list[Person], list[CircleSnapshot]]
 class InventoryPage(WorkspacePage):
     """Who matters to the client (§7.1) and how close they are (§7.2)."""
 
-    title = "Inventory"
+    title = QT_TRANSLATE_NOOP("WorkspacePage", "Inventory")
 
     def __init__(
         self,

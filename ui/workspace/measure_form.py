@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -61,8 +63,32 @@ class MeasureForm(QWidget):
     def difficulty(self) -> int | None:
         return None
 
+    def set_difficulty(self, value: int) -> None:
+        """Tick the (unscored) difficulty answer, where the instrument has one."""
+
     def reset(self) -> None:
         raise NotImplementedError
+
+    def draft(self) -> dict[str, Any]:
+        """The answers entered but not yet recorded (empty when there are none)."""
+        responses, difficulty = self.responses(), self.difficulty()
+        if all(value is None for value in responses) and difficulty is None:
+            return {}
+        body: dict[str, Any] = {"responses": responses}
+        if difficulty is not None:
+            body["difficulty"] = difficulty
+        return body
+
+    def restore(self, body: dict[str, Any]) -> None:
+        """Put saved answers back; values the form cannot show are left unanswered."""
+        self.reset()
+        responses = body.get("responses")
+        for item, value in enumerate(responses if isinstance(responses, list) else [], start=1):
+            if isinstance(value, int) and item <= len(self.instrument.items):
+                self.answer(item, value)
+        difficulty = body.get("difficulty")
+        if isinstance(difficulty, int):
+            self.set_difficulty(difficulty)
 
 
 def _checked(group: QButtonGroup) -> int | None:
@@ -130,13 +156,20 @@ class ChoiceForm(MeasureForm):
             self.changed.emit()
 
     def answer(self, item: int, value: int) -> None:
-        self.groups[item - 1].button(value).setChecked(True)
+        button = self.groups[item - 1].button(value)
+        if button is not None:
+            button.setChecked(True)
 
     def responses(self) -> list[int | None]:
         return [_checked(group) for group in self.groups]
 
     def difficulty(self) -> int | None:
         return _checked(self.difficulty_group)
+
+    def set_difficulty(self, value: int) -> None:
+        button = self.difficulty_group.button(value)
+        if button is not None:
+            button.setChecked(True)
 
     def reset(self) -> None:
         for group in [*self.groups, self.difficulty_group]:

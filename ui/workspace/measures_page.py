@@ -24,15 +24,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.workspace_models import AdministrationsModel, local_date
 from ui.tasks import TaskRunner
+from ui.widgets.date_fields import show_number
 from ui.widgets.risk_banner import RiskBanner
 from ui.widgets.trend_chart import Series, TrendChart
 from ui.workspace.base import WorkspacePage
+from ui.workspace.form_drafts import FormDraftKeeper
 from ui.workspace.measure_form import MeasureForm, form_for
 from workbench.errors import WorkbenchError
 from workbench.measures import INSTRUMENTS, Score, score
 from workbench.services import measures, workspace_reads
+from workbench.services.form_drafts import MEASURE
 from workbench.services.workspace_reads import AdministrationRow, SessionRow
 from workbench.store.vault import Vault
 
@@ -51,7 +55,7 @@ def _load(vault: Vault, episode_id: int) -> Loaded:
 class MeasuresPage(WorkspacePage):
     """Nothing is scored here but through workbench.measures; nothing here advises."""
 
-    title = "Measures"
+    title = QT_TRANSLATE_NOOP("WorkspacePage", "Measures")
 
     def __init__(
         self,
@@ -68,9 +72,16 @@ class MeasuresPage(WorkspacePage):
         self.instrument.setAccessibleName(self.tr("Measure"))
         self.stack = QStackedWidget(self)
         self.forms: dict[str, MeasureForm] = {}
+        # Answers entered but not yet recorded: one draft per instrument (ref = instrument id).
+        self.drafts = FormDraftKeeper(
+            vault, self.run, episode_id, MEASURE, lambda ref: self.forms[ref].draft(), self
+        )
+        self.drafts.restored.connect(self._draft_restored)
+        self.drafts.failed.connect(self._say)
         for instrument in INSTRUMENTS.values():
             form = form_for(instrument, self.stack)
             form.changed.connect(self._update_score)
+            form.changed.connect(partial(self.drafts.edited, instrument.id))
             self.forms[instrument.id] = form
             self.stack.addWidget(form)
             self.instrument.addItem(instrument.id, instrument.id)
@@ -165,7 +176,7 @@ class MeasuresPage(WorkspacePage):
         instrument = self.form.instrument
         if result.complete:
             text = self.tr("Total {0} of {1} · {2}").format(
-                result.total, instrument.max_total, result.band
+                show_number(result.total or 0), show_number(instrument.max_total), result.band
             )
             if instrument.bands_configurable:  # bands not standardised: say which set
                 text += f" ({result.band_set})"
@@ -210,6 +221,18 @@ class MeasuresPage(WorkspacePage):
         if chosen is not None and (at := self.session.findData(chosen)) >= 0:
             self.session.setCurrentIndex(at)
             self._session_chosen(at)
+        for instrument_id, form in self.forms.items():
+            self.drafts.show(instrument_id, form.restore)
+
+    def _draft_restored(self, instrument_id: str) -> None:
+        """Show the form whose unrecorded answers came back, and say so."""
+        self.instrument.setCurrentIndex(self.instrument.findData(instrument_id))
+        self._update_score()
+        self._say(self.tr("Draft restored: {0} answers not recorded yet.").format(instrument_id))
+
+    def _say(self, text: str) -> None:
+        self.notice.setText(text)
+        self.message.emit(text)
 
     def record(self) -> None:
         result = self.current_score()
@@ -217,6 +240,7 @@ class MeasuresPage(WorkspacePage):
             self.notice.setText(self.tr("Enter at least one answer before recording."))
             return
         form = self.form
+        self.drafts.stash()  # kept if recording fails; discarded with the recording otherwise
         work = partial(
             measures.record,
             self.vault,
@@ -233,11 +257,13 @@ class MeasuresPage(WorkspacePage):
         if generation != self._generation:
             return
         result = recorded.score
-        total = self.tr("incomplete") if result.total is None else str(result.total)
+        total = self.tr("incomplete") if result.total is None else show_number(result.total)
         self.notice.setText(self.tr("{0} recorded: {1}.").format(result.instrument, total))
         lines = [flag.banner for flag in result.risk_flags]
         self.banner.set_flags(lines, self.tr("Write a risk note on the Risk page."))
-        self.form.reset()
+        self.drafts.forget(result.instrument)
+        with self.drafts.quiet():
+            self.forms[result.instrument].reset()
         self.reload()
         self.changed.emit()
 
@@ -245,11 +271,17 @@ class MeasuresPage(WorkspacePage):
         self.notice.setText(error.user_message)
         super().show_error(error)
 
+    def flush(self) -> None:
+        """Save answers entered but not recorded now (before a lock or close)."""
+        self.drafts.flush()
+
     def clear(self) -> None:
         self._generation += 1
         self._sessions = []
-        for form in self.forms.values():
-            form.reset()
+        self.drafts.clear()
+        with self.drafts.quiet():
+            for form in self.forms.values():
+                form.reset()
         self.model.clear()
         self.chart.clear()
         self.banner.clear()

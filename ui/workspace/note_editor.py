@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.models.workspace_models import local_date
 from workbench.domain.notes import SESSION_SECTIONS, Note
 from workbench.protocol import Technique
@@ -27,6 +28,20 @@ from workbench.services.workspace_reads import ProcessNote
 
 TECHNIQUES = "techniques"
 TECHNIQUE_COLUMNS = 2
+# The core's SESSION_SECTIONS titles, marked so translators get them; shown via `translate`.
+SECTION_CONTEXT = "NoteEditor"
+SECTION_TITLES = (
+    QT_TRANSLATE_NOOP("NoteEditor", "Check-in and symptoms"),
+    QT_TRANSLATE_NOOP("NoteEditor", "Mood and event link"),
+    QT_TRANSLATE_NOOP("NoteEditor", "Problem-area work"),
+    QT_TRANSLATE_NOOP("NoteEditor", "Techniques used"),
+    QT_TRANSLATE_NOOP("NoteEditor", "Interpersonal incidents and communication analysis"),
+    QT_TRANSLATE_NOOP("NoteEditor", "Decision analysis"),
+    QT_TRANSLATE_NOOP("NoteEditor", "Role play"),
+    QT_TRANSLATE_NOOP("NoteEditor", "Between-session plan"),
+    QT_TRANSLATE_NOOP("NoteEditor", "Plan for next session"),
+    QT_TRANSLATE_NOOP("NoteEditor", "Question for supervision"),
+)
 
 
 def text_box(parent: QWidget, name: str, lines: int = 4, *, grow: bool = False) -> QPlainTextEdit:
@@ -68,17 +83,18 @@ class NoteEditor(QWidget):
         self.locked = bold_label(self.tr("Signed note: read only."), self)
         self.locked.hide()
         layout.addWidget(self.locked)
-        for key, title in SESSION_SECTIONS:
-            label = bold_label(self.tr(title), self)
+        for key, core_title in SESSION_SECTIONS:
+            title = translate(SECTION_CONTEXT, core_title)
+            label = bold_label(title, self)
             layout.addWidget(label)
             if key == TECHNIQUES:
                 self.technique_area = QWidget(self)
                 self.technique_grid = QGridLayout(self.technique_area)
                 self.technique_grid.setContentsMargins(0, 0, 0, 0)
-                self.technique_area.setAccessibleName(self.tr(title))
+                self.technique_area.setAccessibleName(title)
                 layout.addWidget(self.technique_area)
                 continue
-            box = text_box(self, self.tr(title), lines=4)
+            box = text_box(self, title, lines=4)
             label.setBuddy(box)
             box.textChanged.connect(self.edited)
             self.fields[key] = box
@@ -92,8 +108,8 @@ class NoteEditor(QWidget):
             box.deleteLater()
         self.technique_boxes = {}
         for n, technique in enumerate(catalogue):
-            box = QCheckBox(self.tr(technique.label), self.technique_area)
-            box.setToolTip(self.tr(technique.description))
+            box = QCheckBox(technique.label, self.technique_area)  # protocol text: not translated
+            box.setToolTip(technique.description)
             box.toggled.connect(self.edited)
             self.technique_boxes[technique.id] = box
             self.technique_grid.addWidget(box, n // TECHNIQUE_COLUMNS, n % TECHNIQUE_COLUMNS)

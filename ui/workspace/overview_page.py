@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.workspace_models import OpenItemsModel, flag_line, local_date
 from ui.tasks import TaskRunner
+from ui.widgets.date_fields import show_number
 from ui.widgets.risk_banner import RiskBanner
 from ui.widgets.trend_chart import Sparkline
 from ui.workspace.base import WorkspacePage
@@ -73,7 +75,9 @@ class MeasureTile(QWidget):
         if summary.latest_total is None:
             latest = self.tr("incomplete (no total; never prorated)")
         else:
-            latest = self.tr("{0} · {1}").format(summary.latest_total, summary.latest_band)
+            latest = self.tr("{0} · {1}").format(
+                show_number(summary.latest_total), summary.latest_band
+            )
         self.value.setText(latest)
         self.sparkline.set_values(summary.totals, get_instrument(self.instrument).max_total)
         given = self.tr("Last given {0}.").format(when)
@@ -102,7 +106,7 @@ class MeasureTile(QWidget):
 class OverviewPage(WorkspacePage):
     """Where the course stands; everything here advises, nothing blocks."""
 
-    title = "Overview"
+    title = QT_TRANSLATE_NOOP("WorkspacePage", "Overview")
 
     def __init__(
         self,

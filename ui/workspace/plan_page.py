@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.tasks import TaskRunner
 from ui.widgets.date_fields import OptionalDate, join_lines, lines_of, text_box, vocab
 from ui.widgets.page import wrapped_label
@@ -51,7 +52,7 @@ class Loaded:
 class PlanPage(WorkspacePage):
     """What helped, early warning signs, the support circle and the ongoing care agreement."""
 
-    title = "Maintenance plan"
+    title = QT_TRANSLATE_NOOP("WorkspacePage", "Maintenance plan")
 
     def __init__(
         self,
@@ -262,6 +263,7 @@ class PlanPage(WorkspacePage):
     # ----- contract --------------------------------------------------------------------------
 
     def flush(self) -> None:
+        self.support.commit_edits()  # a 'Contact for' cell still being typed marks it dirty
         if not self.dirty or not self.loaded:
             return
         try:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -17,16 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import translate
 from ui.models.workspace_models import flag_line, local_date
+from ui.widgets.date_fields import vocab
 from ui.workspace.note_editor import bold_label, text_box
 from workbench.domain.notes import Note
 from workbench.domain.risk import ACTIONS, NATURE_OF_THOUGHTS, RiskFlagView, RiskNote
 
 COLUMNS = 2
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RiskNote", text)
 
 
 def _checks(parent: QWidget, labels: Sequence[str], name: str) -> tuple[QWidget, list[QCheckBox]]:
@@ -45,6 +44,8 @@ def _checks(parent: QWidget, labels: Sequence[str], name: str) -> tuple[QWidget,
 class RiskNoteForm(QWidget):
     """Fields only: the app never fills in, suggests or rates anything here."""
 
+    edited = Signal()  # the clinician changed a field of the note (not the flag ticks)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
@@ -62,7 +63,7 @@ class RiskNoteForm(QWidget):
         nature_title = self.tr("Nature of thoughts")
         layout.addWidget(bold_label(nature_title, self))
         area, self.nature_boxes = _checks(
-            self, [self.tr(n) for n in NATURE_OF_THOUGHTS], nature_title
+            self, [vocab(n) for n in NATURE_OF_THOUGHTS], nature_title
         )
         layout.addWidget(area)
         self.frequency = self._field(layout, self.tr("Frequency and recency"), 2)
@@ -71,7 +72,7 @@ class RiskNoteForm(QWidget):
             layout, self.tr("Risk formulation in your own words (required)"), 4
         )
         self.actions_text = self._field(layout, self.tr("Actions taken"), 3)
-        area, self.action_boxes = _checks(self, [self.tr(a) for a in ACTIONS], self.tr("Actions"))
+        area, self.action_boxes = _checks(self, [vocab(a) for a in ACTIONS], self.tr("Actions"))
         layout.addWidget(area)
 
         follow = QHBoxLayout()
@@ -88,6 +89,44 @@ class RiskNoteForm(QWidget):
         self.save_button = QPushButton(self.tr("Sign and save risk note…"), self)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
+        for text in self._texts().values():
+            text.textChanged.connect(self.edited)
+        for check in [*self.nature_boxes, *self.action_boxes, self.follow_up_set]:
+            check.toggled.connect(self.edited)
+        self.follow_up.dateChanged.connect(self.edited)
+
+    def _texts(self) -> dict[str, QPlainTextEdit]:
+        return {
+            "frequency_recency": self.frequency,
+            "protective_factors": self.protective,
+            "risk_formulation": self.formulation,
+            "actions_taken": self.actions_text,
+        }
+
+    def draft(self) -> dict[str, Any]:
+        """What is typed or ticked so far (empty when nothing is), for the autosaved draft."""
+        body: dict[str, Any] = {k: b.toPlainText() for k, b in self._texts().items()}
+        body["nature_of_thoughts"] = list(_ticked(self.nature_boxes, NATURE_OF_THOUGHTS))
+        body["action_checks"] = list(_ticked(self.action_boxes, ACTIONS))
+        if self.follow_up_set.isChecked():
+            body["follow_up_date"] = self.follow_up.date().toString(Qt.DateFormat.ISODate)
+        return {key: value for key, value in body.items() if value}
+
+    def restore(self, body: dict[str, Any]) -> None:
+        """Put a saved draft back into the fields (unknown or malformed parts are skipped)."""
+        for key, text in self._texts().items():
+            value = body.get(key)
+            text.setPlainText(value if isinstance(value, str) else "")
+        for boxes, values, key in (
+            (self.nature_boxes, NATURE_OF_THOUGHTS, "nature_of_thoughts"),
+            (self.action_boxes, ACTIONS, "action_checks"),
+        ):
+            ticked = body.get(key) or []
+            for check, value in zip(boxes, values, strict=True):
+                check.setChecked(value in ticked)
+        day = QDate.fromString(str(body.get("follow_up_date") or ""), Qt.DateFormat.ISODate)
+        self.follow_up_set.setChecked(day.isValid())
+        self.follow_up.setDate(day if day.isValid() else QDate.currentDate())
 
     def _field(self, layout: QVBoxLayout, title: str, lines: int) -> QPlainTextEdit:
         label = bold_label(title, self)
@@ -145,16 +184,20 @@ def describe(note: Note) -> str:
     """A signed risk note as plain text, field by field, in the clinician's words."""
     body = note.body
     sig = note.signature
+    thoughts = ", ".join(vocab(n) for n in body.get("nature_of_thoughts", []))
+    actions = ", ".join(vocab(a) for a in body.get("action_checks", []))
     lines = [
-        _t("Signed by {0} on {1}").format(
+        translate("RiskNote", "Signed by {0} on {1}").format(
             sig.signed_by if sig else "", local_date(sig.signed_at if sig else "")
         ),
-        _t("Nature of thoughts: {0}").format(", ".join(body.get("nature_of_thoughts", []))),
-        _t("Frequency and recency: {0}").format(body.get("frequency_recency", "")),
-        _t("Protective factors: {0}").format(body.get("protective_factors", "")),
-        _t("Risk formulation: {0}").format(body.get("risk_formulation", "")),
-        _t("Actions taken: {0}").format(body.get("actions_taken", "")),
-        _t("Actions: {0}").format(", ".join(body.get("action_checks", []))),
-        _t("Follow-up: {0}").format(local_date(body.get("follow_up_date"))),
+        translate("RiskNote", "Nature of thoughts: {0}").format(thoughts),
+        translate("RiskNote", "Frequency and recency: {0}").format(
+            body.get("frequency_recency", "")
+        ),
+        translate("RiskNote", "Protective factors: {0}").format(body.get("protective_factors", "")),
+        translate("RiskNote", "Risk formulation: {0}").format(body.get("risk_formulation", "")),
+        translate("RiskNote", "Actions taken: {0}").format(body.get("actions_taken", "")),
+        translate("RiskNote", "Actions: {0}").format(actions),
+        translate("RiskNote", "Follow-up: {0}").format(local_date(body.get("follow_up_date"))),
     ]
     return "\n".join(lines)

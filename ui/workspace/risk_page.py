@@ -17,16 +17,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.workspace_models import RiskFlagsModel, RiskNotesModel, flag_line
 from ui.tasks import TaskRunner
 from ui.widgets.risk_banner import RiskBanner
 from ui.workspace.base import WorkspacePage
+from ui.workspace.form_drafts import FormDraftKeeper
 from ui.workspace.note_editor import bold_label, text_box
 from ui.workspace.risk_form import RiskNoteForm, describe
 from workbench.domain.notes import Note
 from workbench.domain.risk import RiskFlagView
 from workbench.errors import WorkbenchError
 from workbench.services import risk
+from workbench.services.form_drafts import RISK_NOTE
 from workbench.store.vault import Vault
 
 Loaded = tuple[list[RiskFlagView], list[Note]]
@@ -59,7 +62,7 @@ def _table(parent: QWidget, model: QAbstractItemModel, name: str) -> QTableView:
 class RiskPage(WorkspacePage):
     """Records and shows; it never rates risk, advises, or calls anything safe."""
 
-    title = "Risk"
+    title = QT_TRANSLATE_NOOP("WorkspacePage", "Risk")
 
     def __init__(
         self,
@@ -84,6 +87,15 @@ class RiskPage(WorkspacePage):
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName(self.tr("Message"))
+        # One risk-note draft per episode (ref ''); the flag ticks follow the open flags instead.
+        self.drafts = FormDraftKeeper(
+            vault, self.run, episode_id, RISK_NOTE, lambda _ref: self.form.draft(), self
+        )
+        self.form.edited.connect(lambda: self.drafts.edited(""))
+        self.drafts.restored.connect(
+            lambda _ref: self._say(self.tr("Draft restored: this risk note is not signed yet."))
+        )
+        self.drafts.failed.connect(self._say)
         self._build_layout()
 
     def _build_layout(self) -> None:
@@ -135,6 +147,7 @@ class RiskPage(WorkspacePage):
         self.note_text.clear()
         if notes:
             self.notes_table.selectRow(0)
+        self.drafts.show("", self.form.restore)
 
     def _note_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -157,15 +170,18 @@ class RiskPage(WorkspacePage):
         if not self.confirm_save():
             return
         flag_ids = self.form.chosen_flags()
+        self.drafts.stash()  # kept if signing fails; discarded with the signing otherwise
         work = partial(risk.write_risk_note, self.vault, self.episode_id, note, flag_ids)
         self.run(work, partial(self._saved, self._generation, len(flag_ids)))
 
     def _saved(self, generation: int, closed: int, _note_id: int) -> None:
         if generation != self._generation:
             return
-        self.form.reset()
+        self.drafts.forget("")
+        with self.drafts.quiet():
+            self.form.reset()
         self._say(
-            self.tr("Risk note signed; it closed {0} flag(s).").format(closed)
+            self.tr("Risk note signed; it closed %n flag(s).", "", closed)
             if closed
             else self.tr("Risk note signed.")
         )
@@ -180,11 +196,17 @@ class RiskPage(WorkspacePage):
         self.notice.setText(error.user_message)
         super().show_error(error)
 
+    def flush(self) -> None:
+        """Save the risk note being written now (before a lock or close)."""
+        self.drafts.flush()
+
     def clear(self) -> None:
         self._generation += 1
+        self.drafts.clear()
         self.banner.clear()
         self.flags_model.clear()
         self.notes_model.clear()
         self.note_text.clear()
-        self.form.reset()
+        with self.drafts.quiet():
+            self.form.reset()
         self.notice.clear()

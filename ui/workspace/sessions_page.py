@@ -22,15 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.workspace_models import SessionsModel, attendance_label, local_date
 from ui.tasks import TaskRunner
 from ui.workspace.base import WorkspacePage
+from ui.workspace.form_drafts import FormDraftKeeper
 from ui.workspace.note_editor import ProcessNotesPanel, SessionNotePane
 from ui.workspace.session_drafts import Body, DraftKeeper
 from workbench.domain.notes import Note
 from workbench.errors import WorkbenchError
 from workbench.protocol import techniques
 from workbench.services import episodes, sessions, workspace_reads
+from workbench.services.form_drafts import ADDENDUM
 from workbench.services.workspace_reads import SessionRow
 from workbench.store.vault import Vault
 
@@ -50,7 +53,7 @@ def _load(vault: Vault, episode_id: int) -> Loaded:
 class SessionsPage(WorkspacePage):
     """Drafts are saved ~0.8 s after typing stops; a failed save keeps the text on screen."""
 
-    title = "Sessions"
+    title = QT_TRANSLATE_NOOP("WorkspacePage", "Sessions")
 
     def __init__(
         self,
@@ -97,6 +100,16 @@ class SessionsPage(WorkspacePage):
         self.pane.save_button.clicked.connect(self.drafts.stash)
         self.pane.sign_button.clicked.connect(self.sign)
         self.addenda.add_button.clicked.connect(self.add_addendum)
+        # The addendum being typed under a signed note: one draft per note (ref = note id).
+        self._addendum_ref: str | None = None
+        self.addendum_drafts = FormDraftKeeper(
+            vault, self.run, episode_id, ADDENDUM, self._addendum_body, self
+        )
+        self.addenda.text.textChanged.connect(self._addendum_edited)
+        self.addendum_drafts.restored.connect(
+            lambda _ref: self._failed(self.tr("Draft restored: this addendum is not signed yet."))
+        )
+        self.addendum_drafts.failed.connect(self._failed)
         self.process = ProcessNotesPanel(self)
         self.process.save_button.clicked.connect(self.save_process_note)
         self.notice = QLabel(self)
@@ -177,7 +190,33 @@ class SessionsPage(WorkspacePage):
             return
         self.drafts.show(note)
         self.pane.show_signed(note)
+        self._show_addendum(note)
         self._enable(True)
+
+    def _show_addendum(self, note: Note) -> None:
+        """The addendum field holds the draft of the signed note shown (saved before leaving)."""
+        ref = str(note.id) if note.signed else None
+        if ref == self._addendum_ref:
+            return
+        if self._addendum_ref is not None:
+            self.addendum_drafts.hide(self._addendum_ref)
+        with self.addendum_drafts.quiet():
+            self.addenda.text.clear()
+        self._addendum_ref = ref
+        if ref is not None:
+            self.addendum_drafts.show(ref, self._restore_addendum)
+
+    def _addendum_body(self, _ref: str) -> Body:
+        text = self.addenda.text.toPlainText()
+        return {"text": text} if text.strip() else {}
+
+    def _restore_addendum(self, body: Body) -> None:
+        text = body.get("text")
+        self.addenda.text.setPlainText(text if isinstance(text, str) else "")
+
+    def _addendum_edited(self) -> None:
+        if self._addendum_ref is not None:
+            self.addendum_drafts.edited(self._addendum_ref)
 
     def _enable(self, enabled: bool) -> None:
         self.editor.setEnabled(enabled)
@@ -192,6 +231,7 @@ class SessionsPage(WorkspacePage):
     def flush(self) -> None:
         """Save every pending draft (and a typed process note) now, on this thread."""
         self.drafts.flush()
+        self.addendum_drafts.flush()
         text = self.process.text.toPlainText()
         if text.strip():
             try:
@@ -250,6 +290,7 @@ class SessionsPage(WorkspacePage):
     def add_addendum(self) -> None:
         if self.drafts.note_id is None:
             return
+        self.addendum_drafts.stash()  # kept if signing fails; discarded with the signing otherwise
         work = partial(self._addendum_work, self.drafts.note_id, self.addenda.text.toPlainText())
         self.run(work, partial(self._addendum_added, self._generation))
 
@@ -260,7 +301,9 @@ class SessionsPage(WorkspacePage):
     def _addendum_added(self, generation: int, note: Note) -> None:
         if generation != self._generation:
             return
-        self.addenda.text.clear()
+        self.addendum_drafts.forget(str(note.id))
+        with self.addendum_drafts.quiet():
+            self.addenda.text.clear()
         self.notice.setText(self.tr("Addendum signed and added."))
         self._show_note(generation, note)
         self.reload()
@@ -290,9 +333,12 @@ class SessionsPage(WorkspacePage):
     def clear(self) -> None:
         self._generation += 1
         self.drafts.clear()
+        self.addendum_drafts.clear()
+        self._addendum_ref = None
         self._session_id = self._want_session = None
         self.model.clear()
-        self.pane.clear()
+        with self.addendum_drafts.quiet():
+            self.pane.clear()
         self.process.clear()
         self.heading.clear()
         self.notice.clear()

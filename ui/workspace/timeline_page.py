@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.workspace_tables import EventRow, EventsModel
 from ui.tasks import TaskRunner
 from ui.widgets.date_fields import show_date
@@ -36,7 +37,7 @@ NOTES_COLUMN = 5
 class TimelinePage(WorkspacePage):
     """Interpersonal changes near onset and mood over time (ipt-reference §8)."""
 
-    title = "Timeline"
+    title = QT_TRANSLATE_NOOP("WorkspacePage", "Timeline")
 
     def __init__(
         self,
