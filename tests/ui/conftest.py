@@ -8,13 +8,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QComboBox,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+    QGraphicsView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
+    QStatusBar,
     QTabWidget,
+    QTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -108,29 +117,80 @@ def _unlock(qtbot: QtBot, window: MainWindow, passphrase: str) -> CaseloadPage:
 
 
 def widget_texts() -> list[str]:
-    """Every piece of text any live widget shows: labels, fields, buttons, tabs, item views."""
+    """Every piece of text any live widget shows or tells a screen reader: labels, fields, text
+    editors, drop-downs, buttons, tabs, actions, item views (all text roles, headers included)
+    and graphics scenes (text items, tooltips, item labels)."""
     texts: list[str] = []
     for widget in QApplication.allWidgets():
-        texts.append(widget.windowTitle())
-        texts.append(widget.toolTip())
+        texts += [widget.windowTitle(), widget.toolTip(), widget.statusTip(), widget.whatsThis()]
+        texts += [widget.accessibleName(), widget.accessibleDescription()]
+        texts += [a.text() + "\n" + a.toolTip() for a in widget.actions()]
         if isinstance(widget, QLabel | QLineEdit | QAbstractButton):
             texts.append(widget.text())
         if isinstance(widget, QLineEdit):
             texts.append(widget.placeholderText())
+        if isinstance(widget, QPlainTextEdit | QTextEdit):
+            texts += [widget.toPlainText(), widget.placeholderText()]
+        if isinstance(widget, QComboBox):
+            texts.append(widget.currentText())
+            texts += [widget.itemText(i) for i in range(widget.count())]
+            texts += [str(widget.itemData(i) or "") for i in range(widget.count())]
+        if isinstance(widget, QStatusBar):
+            texts.append(widget.currentMessage())
         if isinstance(widget, QTabWidget):
             texts.extend(widget.tabText(i) for i in range(widget.count()))
+            texts.extend(widget.tabToolTip(i) for i in range(widget.count()))
         if isinstance(widget, QAbstractItemView) and widget.model() is not None:
-            texts.extend(_model_texts(widget))
+            texts.extend(model_texts(widget.model()))
+        if isinstance(widget, QGraphicsView) and widget.scene() is not None:
+            texts.extend(scene_texts(widget.scene()))
     return texts
 
 
-def _model_texts(view: QAbstractItemView) -> list[str]:
-    model = view.model()
-    return [
-        str(model.index(r, c).data() or "")
-        for r in range(model.rowCount())
-        for c in range(model.columnCount())
-    ]
+TEXT_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.StatusTipRole,
+    Qt.ItemDataRole.WhatsThisRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.AccessibleDescriptionRole,
+    Qt.ItemDataRole.UserRole,
+)
+
+
+def model_texts(model: QAbstractItemModel, parent: QModelIndex | None = None) -> list[str]:
+    """Every text role of every cell (children too) and every header of *model*."""
+    parent = QModelIndex() if parent is None else parent
+    texts: list[str] = []
+    if not parent.isValid():
+        for orientation, count in (
+            (Qt.Orientation.Horizontal, model.columnCount()),
+            (Qt.Orientation.Vertical, model.rowCount()),
+        ):
+            texts += [str(model.headerData(n, orientation) or "") for n in range(count)]
+    for row in range(model.rowCount(parent)):
+        for column in range(model.columnCount(parent)):
+            index = model.index(row, column, parent)
+            texts += [str(model.data(index, role) or "") for role in TEXT_ROLES]
+            if column == 0 and model.rowCount(index) > 0:
+                texts.extend(model_texts(model, index))
+    return texts
+
+
+def scene_texts(scene: QGraphicsScene) -> list[str]:
+    """Text items, tooltips and any text label kept on the items of a graphics scene."""
+    texts: list[str] = []
+    for item in scene.items():
+        texts.append(item.toolTip())
+        if isinstance(item, QGraphicsSimpleTextItem):
+            texts.append(item.text())
+        if isinstance(item, QGraphicsTextItem):
+            texts.append(item.toPlainText())
+        label = getattr(item, "label", None)
+        if isinstance(label, str):
+            texts.append(label)
+    return texts
 
 
 @pytest.fixture
