@@ -9,7 +9,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QRadioButton,
     QSpinBox,
@@ -141,15 +140,15 @@ class ChoiceForm(MeasureForm):
     def _add_difficulty(self, text: str, options: tuple[Option, ...]) -> None:
         self.layout_.addWidget(_label(text, self))
         self.layout_.addWidget(_label(self.tr("(Not scored: never added to the total.)"), self))
-        row = QHBoxLayout()
-        for option in options:
+        grid = QGridLayout()  # two per row: one row of four would widen the whole form
+        for n, option in enumerate(options):
             button = QRadioButton(option.label, self)
             button.setAccessibleName(self.tr("Difficulty: {0}").format(option.label))
             self.difficulty_group.addButton(button, option.value)
-            row.addWidget(button)
-        row.addStretch(1)
+            grid.addWidget(button, n // 2, n % 2)
+        grid.setColumnStretch(2, 1)
         self.difficulty_group.idToggled.connect(self._toggled)
-        self.layout_.addLayout(row)
+        self.layout_.addLayout(grid)
 
     def _toggled(self, _id: int, checked: bool) -> None:
         if checked:

@@ -148,8 +148,8 @@ class MeasuresPage(WorkspacePage):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left_widget)
         splitter.addWidget(right_widget)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)  # the form must fit its four answer columns
         splitter.setChildrenCollapsible(False)
         QVBoxLayout(self).addWidget(splitter)
         self.setMinimumSize(820, 520)
