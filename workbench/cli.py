@@ -31,9 +31,15 @@ class Secrets:
             if not line:
                 raise InvalidInput("Expected a passphrase on standard input, found none.")
             return line.rstrip("\r\n")
-        first = getpass.getpass(prompt)
-        if confirm and getpass.getpass("Repeat it: ") != first:
-            raise InvalidInput("The two passphrases differ; nothing was created.")
+        try:
+            first = getpass.getpass(prompt)
+            if confirm and getpass.getpass("Repeat it: ") != first:
+                raise InvalidInput("The two passphrases differ; nothing was created.")
+        except EOFError as exc:  # no terminal and nothing on stdin (a script, a service)
+            raise InvalidInput(
+                "No passphrase was typed. In a script, pass it on standard input with "
+                "--passphrase-stdin."
+            ) from exc
         return first
 
 

@@ -223,3 +223,17 @@ def test_export_writes_each_kind_and_refuses_bad_requests(tmp_path: Path) -> Non
         )
     )
     assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "y.pdf").exists()
+
+
+def test_no_terminal_and_no_passphrase_is_a_plain_message(tmp_path: Path) -> None:
+    result = run("init", str(tmp_path / "scripted"))  # stdin empty, no --passphrase-stdin
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert (
+        result.stderr.strip()
+        .splitlines()[-1]
+        .endswith(  # after getpass's own prompt
+            "ipt-workbench: No passphrase was typed. In a script, pass it on standard input with "
+            "--passphrase-stdin."
+        )
+    )
+    assert not (tmp_path / "scripted.iptvault").exists()
