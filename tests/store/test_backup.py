@@ -12,7 +12,7 @@ import pytest
 
 from tests.support import PASSPHRASE
 from workbench.demo.build import fill_demo
-from workbench.errors import BackupInvalid, VaultInUse, WrongPassphrase
+from workbench.errors import BackupInvalid, VaultInUse, WorkbenchError, WrongPassphrase
 from workbench.store.backup import make_backup, restore_backup, verify_backup_file
 from workbench.store.content_hash import table_digests
 from workbench.store.migrations import SCHEMA_VERSION
@@ -43,11 +43,8 @@ def test_round_trip_gives_identical_tables(filled: Vault, tmp_path: Path) -> Non
         before = table_digests(conn)
     result = make_backup(filled, tmp_path / "weekly")
     assert result.path.name == "weekly.iptbackup"
-    # The backup's own audit entry (and change counter) is written before the copy is taken.
-    changed = ("audit_log", "meta")
-    assert {k: v for k, v in result.tables.items() if k not in changed} == {
-        k: v for k, v in before.items() if k not in changed
-    }
+    assert result.tables == before  # the backup's own audit entry comes after the copy
+    assert _audit(filled)[-1].action == "backup"
     filled.close()
     expected = _digests(filled.folder)
     target = tmp_path / "elsewhere" / "restored"
@@ -59,6 +56,13 @@ def test_round_trip_gives_identical_tables(filled: Vault, tmp_path: Path) -> Non
         actions = [e.action for e in _audit(restored)]
         # restore_backup unlocks and records the restore; _digests and this block unlock again
         assert actions[-4:] == ["unlock", "restore", "unlock", "unlock"]
+
+
+def test_a_failed_backup_is_not_recorded_as_one(filled: Vault, tmp_path: Path) -> None:
+    before = len(_audit(filled))
+    with pytest.raises(WorkbenchError):
+        make_backup(filled, tmp_path / "unplugged-stick" / "weekly")  # the folder is missing
+    assert len(_audit(filled)) == before
 
 
 def _audit(vault: Vault) -> list:  # type: ignore[type-arg]

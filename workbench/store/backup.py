@@ -47,8 +47,6 @@ def make_backup(vault: Vault, out: Path) -> BackupResult:
     out = Path(out)
     if out.suffix != ".iptbackup":
         out = out.with_name(out.name + ".iptbackup")
-    with vault.transaction() as tx:
-        vault.audit(tx, "backup", "vault")
     try:
         work = Path(tempfile.mkdtemp(prefix=".backup-", dir=out.parent))
     except OSError as exc:  # a missing or read-only folder: a plain message, not a traceback
@@ -72,6 +70,8 @@ def make_backup(vault: Vault, out: Path) -> BackupResult:
         raise _os_error(exc) from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    with vault.transaction() as tx:  # only a verified backup is recorded (not inside itself)
+        vault.audit(tx, "backup", "vault")
     return BackupResult(out, expected, out.stat().st_size)
 
 
