@@ -330,3 +330,22 @@ def test_a_newer_search_drops_the_queued_older_one(
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
     assert "never" not in asked  # queued behind the slow one, replaced before it ran
     assert panel.model.index(0, CODE_COLUMN).data() == locked_vault.codes[2]
+
+
+def test_the_selected_client_stays_selected_when_the_filter_answers(
+    qtbot, make_window, locked_vault, unlock
+) -> None:
+    window = make_window([str(locked_vault.folder)])
+    caseload = unlock(window)
+    panel = caseload.clients
+    target = locked_vault.names[2]
+    row = names_shown(panel).index(target)
+    panel.table.selectRow(row)
+    assert caseload.selected_client().display_name == target
+
+    panel.search.setText(target.split()[-1][:3])  # a filter that still matches the client
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.model.rowCount() < len(locked_vault.names), timeout=10_000)
+    selected = caseload.selected_client()
+    assert selected is not None and selected.display_name == target
+    assert window.export_action.isEnabled()

@@ -71,6 +71,7 @@ class CaseloadPage(QWidget):
             stretch_column=NAME_COLUMN,
             query_when_empty=True,
             count_inline=False,
+            row_key=lambda client: client.id,
         )  # the status bar shows the count
         self.notes = QueryPanel(
             partial(caseload_service.find_notes, vault),

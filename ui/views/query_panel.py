@@ -46,6 +46,7 @@ class QueryPanel(QWidget):
         query_when_empty: bool,
         count_inline: bool = True,
         busy_text: str = "",
+        row_key: Callable[[Any], object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -55,6 +56,7 @@ class QueryPanel(QWidget):
         self._query_when_empty = query_when_empty
         self._count_inline = count_inline
         self._busy_text = busy_text  # shown by the slow-work indicator; the search can stop
+        self._row_key = row_key  # keeps the selected row selected when new results arrive
         self._generation = 0
         self._job: int | None = None  # the query in flight, dropped when a newer one starts
         self.model = model
@@ -142,11 +144,27 @@ class QueryPanel(QWidget):
     def _show(self, generation: int, text: str, rows: Sequence[Any]) -> None:
         if generation != self._generation:
             return  # an older query answered late; a newer one is on its way
+        kept = self._selected_key()
         self.model.set_rows(rows)
+        self._reselect(kept)
         self._fit_columns_once()
         described = self._describe(len(rows), text)
         self.info.setText(described if self._count_inline else "")
         self.status_changed.emit(described)
+
+    def _selected_key(self) -> object:
+        current = self.table.selectionModel().currentIndex()
+        if self._row_key is None or not current.isValid():
+            return None
+        return self._row_key(self.model.row_at(current.row()))
+
+    def _reselect(self, key: object) -> None:
+        if key is None or self._row_key is None:
+            return
+        for row in range(self.model.rowCount()):
+            if self._row_key(self.model.row_at(row)) == key:
+                self.table.selectRow(row)
+                return
 
     def _stopped(self, generation: int) -> None:
         if generation == self._generation:

@@ -99,7 +99,7 @@ class CirclePanel(QWidget):
         side_box.setLayout(side)
         side_box.setFixedWidth(270)
 
-        circles = QGridLayout()
+        circles = self._circles = QGridLayout()
         circles.addWidget(self.now_caption, 0, 0)
         circles.addWidget(self.editor, 1, 0)
         circles.addWidget(self.first_caption, 0, 1)
@@ -218,6 +218,7 @@ class CirclePanel(QWidget):
     def _show_compare(self, on: bool) -> None:
         self.first.setVisible(on)
         self.first_caption.setVisible(on)
+        self._circles.setColumnStretch(1, 1 if on else 0)  # alone, "now" takes the whole width
 
     def _save(self) -> None:
         text = self.label.currentText().strip()
