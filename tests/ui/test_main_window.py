@@ -249,6 +249,8 @@ def test_ctrl_shift_n_starts_a_new_session_draft(qtbot, make_window, new_vault, 
     qtbot.waitUntil(lambda: page.drafts.note_id is not None and page.editor.isEnabled())
     assert page.heading.text().startswith("Session 4 ")
     qtbot.waitUntil(lambda: window.episode_label.text().startswith("session 4 of 20"))
+    first_field = next(iter(page.editor.fields.values()))
+    qtbot.waitUntil(first_field.hasFocus)  # ready to type the check-in
 
 
 def test_about_names_version_and_licences(qtbot, make_window, locked_vault) -> None:

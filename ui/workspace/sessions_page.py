@@ -67,6 +67,7 @@ class SessionsPage(WorkspacePage):
         self._generation = 0
         self._session_id: int | None = None
         self._want_session: int | None = None
+        self._focus_note = False  # a session just added: the cursor goes into its note
 
         self.model = SessionsModel(self)
         self.table = QTableView(self)
@@ -192,6 +193,9 @@ class SessionsPage(WorkspacePage):
         self.pane.show_signed(note)
         self._show_addendum(note)
         self._enable(True)
+        if self._focus_note and not note.signed and self.editor.fields:
+            next(iter(self.editor.fields.values())).setFocus()
+        self._focus_note = False
 
     def _show_addendum(self, note: Note) -> None:
         """The addendum field holds the draft of the signed note shown (saved before leaving)."""
@@ -251,6 +255,7 @@ class SessionsPage(WorkspacePage):
 
     def _session_added(self, ids: tuple[int, int]) -> None:
         self._want_session = ids[0]
+        self._focus_note = True
         self.notice.setText(self.tr("New session recorded."))
         self.reload()
         self.changed.emit()
