@@ -5,7 +5,7 @@
 
 Drives the app as a clinician would on a fresh machine: first run, create a vault, the recovery
 code, then a caseload of invented clients with one full 12-session course, every workspace page,
-the dialogs, the lock, and practice mode when present. Grabs the whole X screen so dialogs are in
+the dialogs, the lock, and practice mode. Grabs the whole X screen so dialogs are in
 the picture. Everything happens in a temporary IPT_WORKBENCH_HOME that is deleted afterwards.
 """
 
@@ -27,7 +27,9 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from tests.reports.course import CLIENT, record_course  # noqa: E402
 from tests.support import FAST_KDF  # noqa: E402
 from tests.ui.workspace.shoot_pages import dark_palette, settle, wait  # noqa: E402
+from ui.practice.launch import open_practice  # noqa: E402
 from ui.views.main_window import MainWindow  # noqa: E402
+from ui.workspace.inventory_page import InventoryPage  # noqa: E402
 from workbench.demo.build import fill_demo  # noqa: E402
 from workbench.store import vault as vault_module  # noqa: E402
 
@@ -72,6 +74,7 @@ def shoot_theme(window: MainWindow, shoot: Shooter) -> None:
     page = _page(window)
     for field in ("passphrase", "confirm"):
         getattr(page, field).setText(SHOT_PASSPHRASE)
+    wait(1200)  # the strength meter scores after a pause in typing
     shoot("create-vault")
     page.submit()  # type: ignore[union-attr]
     _wait_for(lambda: window.vault is not None)
@@ -102,6 +105,11 @@ def shoot_theme(window: MainWindow, shoot: Shooter) -> None:
         settle(runner, 400)
         name = workspace.tabText(index).replace("&", "").lower().replace(" ", "-")
         shoot(f"workspace-{index + 1}-{name}")
+        page = workspace.pages[index]
+        if isinstance(page, InventoryPage):
+            page.tabs.setCurrentIndex(1)
+            settle(runner, 400)
+            shoot(f"workspace-{index + 1}-closeness-circle")
 
     caseload.tabs.setCurrentWidget(caseload.notes)
     caseload.notes.search.setText("sister")
@@ -124,9 +132,27 @@ def shoot_theme(window: MainWindow, shoot: Shooter) -> None:
         window.export_dialog.reject()
     settle(runner)
 
+    window.show_preferences()
+    settle(runner)
+    shoot("preferences")
+    if window.preferences_dialog is not None:
+        window.preferences_dialog.reject()
+    settle(runner)
+
     window.lock()
     settle(runner)
     shoot("locked")
+
+    practice = open_practice()
+    practice.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+    practice.setGeometry(0, 0, WIDTH, HEIGHT)
+    practice.show()
+    settle(practice.runner)
+    shoot("practice-cases")
+    practice.open_case("G")
+    settle(practice.runner)
+    shoot("practice-case-g")
+    practice.close()
 
 
 def main() -> int:
