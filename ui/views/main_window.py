@@ -33,9 +33,11 @@ from ui.settings import AppSettings
 from ui.tasks import TaskRunner
 from ui.views.caseload import CaseloadPage
 from ui.views.first_run import FirstRunPage
+from ui.views.held_drafts import HeldDrafts, Outcome, hold, save_held
 from ui.views.workspace_view import ClientWorkspace
 from ui.widgets.page import BusyPage
 from ui.widgets.progress import SlowWorkIndicator
+from ui.workspace.session_drafts import UnsavedDraft
 from ui.workspace.sessions_page import SessionsPage
 from workbench.demo.quickstart import DEMO_PASSPHRASE, ensure_demo_vault
 from workbench.errors import WorkbenchError
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self._workspace: ClientWorkspace | None = None
         self._right: QStackedWidget | None = None
         self._return_to: tuple[int, int] | None = None  # (client, tab) to reopen after unlock
+        self._held: list[HeldDrafts] = []  # drafts a lock could not save: sealed bytes only
         self.setWindowTitle(APP_TITLE)
         self.resize(1100, 720)
         self.stack = QStackedWidget(self)
@@ -302,9 +305,50 @@ class MainWindow(QMainWindow):
         self.new_client_action.setEnabled(True)
         self.backup_action.setEnabled(not self.backup.running)
         self.find_action.setEnabled(True)
+        self._save_held(vault)  # queued first: saved before any page loads its drafts
         page.start()
         self.idle.arm()
         self._resume()
+
+    def _save_held(self, vault: Vault) -> None:
+        """Save the drafts held since a lock of this vault; others' stay held, untouched."""
+        for held in self._held:
+            if held.belongs_to(vault):
+                self._runner.submit(
+                    partial(save_held, vault, held),
+                    partial(self._held_saved, held),
+                    lambda error: self.statusBar().showMessage(error.user_message, 0),
+                    on_discard=partial(self._held_saved, held),
+                )
+        if any(not held.belongs_to(vault) for held in self._held):
+            self.statusBar().showMessage(
+                self.tr(
+                    "Text typed before an earlier lock of another vault is still held, "
+                    "encrypted; it is saved when that vault is unlocked."
+                ),
+                15_000,
+            )
+
+    def _held_saved(self, held: HeldDrafts, outcome: Outcome) -> None:
+        if held not in self._held:
+            return
+        index = self._held.index(held)
+        if outcome.left is None:
+            del self._held[index]
+            if self._vault is not None:
+                saved = self.tr("Text typed before the lock was saved.")
+                self.statusBar().showMessage(saved, 15_000)
+            return
+        self._held[index] = outcome.left
+        reason = outcome.error.user_message if outcome.error is not None else ""
+        if self._vault is not None:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Text typed before the lock is still not saved; it is kept encrypted and "
+                    "saved at your next unlock. {0}"
+                ).format(reason),
+                0,
+            )
 
     def _client_selected(self, has_client: bool) -> None:
         client = self._caseload.selected_client() if self._caseload is not None else None
@@ -322,6 +366,18 @@ class MainWindow(QMainWindow):
     def _open_workspace(self, client_id: int, episode_id: int, tab: int = 0) -> None:
         if self._vault is None or self._right is None:
             return
+        if self._workspace is not None and self._workspace.client_id != client_id:
+            self._workspace.flush()
+            if self._workspace.unsaved():  # e.g. a full disk: the text stays on screen
+                self.statusBar().showMessage(
+                    self.tr(
+                        "What you typed for this client could not be saved yet, so their "
+                        "workspace stays open. Free some disk space, then choose the other "
+                        "client again."
+                    ),
+                    20_000,
+                )
+                return
         self._drop_workspace()
         workspace = ClientWorkspace(self._vault, self._runner, client_id, episode_id)
         workspace.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -353,16 +409,21 @@ class MainWindow(QMainWindow):
                 self.tr("{0} · {1}").format(phase.session_label, phase.phase_label)
             )
 
-    def _drop_workspace(self) -> None:
-        """Save drafts, forget the data and destroy the open workspace (the worker is idle)."""
+    def _drop_workspace(self) -> list[UnsavedDraft]:
+        """Save drafts, forget the data and destroy the open workspace (the worker is idle);
+        returns the drafts that could not be saved."""
         if self._workspace is None:
-            return
+            return []
         workspace, self._workspace = self._workspace, None
         self.new_session_action.setEnabled(False)
         self.episode_label.clear()
-        workspace.flush()
-        workspace.clear()
-        workspace.deleteLater()
+        try:
+            workspace.flush()
+        finally:
+            unsaved = workspace.unsaved()
+            workspace.clear()
+            workspace.deleteLater()
+        return unsaved
 
     def show_new_client(self) -> None:
         if self._vault is None or self._new_client is not None:
@@ -478,8 +539,9 @@ class MainWindow(QMainWindow):
         self._runner.cancel_all()  # no query may still be running on the connection
         if self._workspace is not None:  # remembered in memory only, never in settings
             self._return_to = (self._workspace.client_id, self._workspace.currentIndex())
+        unsaved: list[UnsavedDraft] = []
         with contextlib.suppress(WorkbenchError):
-            self._drop_workspace()  # drafts are saved before the connection closes
+            unsaved = self._drop_workspace()  # drafts are saved before the connection closes
         self._right = None
         if self._split is not None:
             self.settings.save_splitter(self._split)
@@ -508,6 +570,10 @@ class MainWindow(QMainWindow):
         vault, self._vault = self._vault, None
         if vault is None:
             return None
+        if unsaved:  # sealed while the key is still there; the plain text goes with `unsaved`
+            with contextlib.suppress(WorkbenchError):
+                self._held.append(hold(vault, unsaved))
+            del unsaved
         with contextlib.suppress(WorkbenchError):  # close() wipes the key whatever happens
             vault.close()
         gc.collect()
@@ -515,5 +581,27 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window(self)  # layout only: geometry, toolbar state, splitter sizes
-        self._close_vault()
+        folder = self._close_vault()
+        if self._held and not self._quit_losing_held():
+            event.ignore()  # unlocking saves the held text (once the disk has room again)
+            if folder is not None:
+                self.show_unlock(folder)
+            return
+        self._held.clear()
         event.accept()
+
+    def _quit_losing_held(self) -> bool:
+        """Ask before quitting with held drafts: they exist only in this window's memory."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Quit without the unsaved text?"),
+            self.tr(
+                "Some text typed before the lock could not be saved (for example because the "
+                "disk is full). It is kept encrypted in this window's memory only.\n\n"
+                "Quit anyway and lose it? Choose No to keep the app open, free some space and "
+                "unlock the vault: the text is then saved."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes

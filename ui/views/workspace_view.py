@@ -9,12 +9,14 @@ from ui.i18n import translate
 from ui.tasks import TaskRunner
 from ui.workspace.audit_page import AuditPage
 from ui.workspace.base import WorkspacePage
+from ui.workspace.form_drafts import FormDraftKeeper
 from ui.workspace.formulation_page import FormulationPage
 from ui.workspace.inventory_page import InventoryPage
 from ui.workspace.measures_page import MeasuresPage
 from ui.workspace.overview_page import OverviewPage
 from ui.workspace.plan_page import PlanPage
 from ui.workspace.risk_page import RiskPage
+from ui.workspace.session_drafts import DraftKeeper, UnsavedDraft
 from ui.workspace.sessions_page import SessionsPage
 from ui.workspace.timeline_page import TimelinePage
 from workbench.store.vault import Vault
@@ -73,6 +75,16 @@ class ClientWorkspace(QTabWidget):
         """Save every page's pending draft (the worker must be idle)."""
         for page in self.pages:
             page.flush()
+
+    def unsaved(self) -> list[UnsavedDraft]:
+        """Every draft a page still holds that the vault does not have (after a failed flush)."""
+        found: list[UnsavedDraft] = []
+        for page in self.pages:
+            for keeper in page.findChildren(DraftKeeper):
+                found += keeper.unsaved()
+            for form_keeper in page.findChildren(FormDraftKeeper):
+                found += form_keeper.unsaved()
+        return found
 
     def clear(self) -> None:
         """Forget every page's patient data (before a lock)."""

@@ -8,7 +8,7 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ui.workspace.session_drafts import AUTOSAVE_MS, Body, Run
+from ui.workspace.session_drafts import AUTOSAVE_MS, Body, Run, UnsavedDraft
 from workbench.errors import WorkbenchError
 from workbench.services import form_drafts
 from workbench.store.vault import Vault
@@ -148,6 +148,16 @@ class FormDraftKeeper(QObject):
                 error.user_message
             )
         )
+
+    def unsaved(self) -> list[UnsavedDraft]:
+        """Every draft the vault does not have yet (e.g. after a failed `flush()`)."""
+        bodies = dict(self.pending)
+        for ref in self.dirty:
+            bodies[ref] = self._body_of(ref)
+        return [
+            UnsavedDraft(self.kind, self.episode_id, None, ref, body)
+            for ref, body in sorted(bodies.items())
+        ]
 
     def clear(self) -> None:
         """Forget everything (before a lock, after `flush()`)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -15,8 +16,20 @@ from workbench.services import sessions
 from workbench.store.vault import Vault
 
 AUTOSAVE_MS = 800
+SESSION_NOTE = "session_note"  # the kind of an UnsavedDraft of a session note's body
 Body = dict[str, Any]
 Run = Callable[[Callable[[], Any], Callable[[Any], None]], None]
+
+
+@dataclass(frozen=True)
+class UnsavedDraft:
+    """Text the vault does not have yet: a session note (*note_id*) or a form draft (*ref*)."""
+
+    kind: str  # SESSION_NOTE or a form-draft kind (risk note, addendum, measure)
+    episode_id: int | None  # None for a session note: the note knows its episode
+    note_id: int | None  # only for a session note
+    ref: str
+    body: Body
 
 
 def save_draft(vault: Vault, note_id: int, body: Body) -> WorkbenchError | None:
@@ -130,6 +143,13 @@ class DraftKeeper(QObject):
                 self.report(error)
             else:
                 self.done(note_id, body)
+
+    def unsaved(self) -> list[UnsavedDraft]:
+        """Every body the vault does not have yet (e.g. after a failed `flush()`)."""
+        bodies = dict(self.pending)
+        if self.dirty and self.note_id is not None:
+            bodies[self.note_id] = self.editor.body()
+        return [UnsavedDraft(SESSION_NOTE, None, n, "", body) for n, body in bodies.items()]
 
     def clear(self) -> None:
         self._generation += 1

@@ -25,7 +25,7 @@ from workbench.errors import (
     WrongRecoveryCode,
 )
 from workbench.fileio import OWNER_FILE, make_private_dir
-from workbench.store import audit, freshness
+from workbench.store import audit, freshness, sealing
 from workbench.store.connection import Connection, open_database, translated_errors
 from workbench.store.instance_lock import InstanceLock
 from workbench.store.keyslots import (
@@ -330,6 +330,14 @@ class Vault:
         if self._conn is None:
             raise VaultLocked()
         return bytes(self._key)
+
+    def seal(self, data: bytes) -> bytes:
+        """*data* encrypted for this vault only (e.g. drafts held across a lock)."""
+        return sealing.seal(self.data_key(), self.vault_id, data)
+
+    def unseal(self, blob: bytes) -> bytes:
+        """What `seal` sealed; SealBroken for another vault's or a damaged blob."""
+        return sealing.unseal(self.data_key(), self.vault_id, blob)
 
     # ----- integrity -------------------------------------------------------------------------
 
