@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tests.reports.course import record_course
 from workbench.domain.episode import Contract
-from workbench.services import caseload, episodes, measures
+from workbench.services import caseload, episodes, formulation, measures
 from workbench.store.vault import Vault
 
 
@@ -23,3 +25,18 @@ def test_latest_phq9_its_change_and_the_review_date(vault: Vault) -> None:
 
     newcomer = rows[fresh]
     assert (newcomer.last_phq9, newcomer.phq9_change, newcomer.review_date) == (None, None, None)
+
+
+def test_the_review_date_follows_every_change_of_the_plan(vault: Vault) -> None:
+    client = record_course(vault, sessions_held=12)
+    episode = episodes.current_episode(vault, client).id
+    plan = formulation.get_plan(vault, episode)
+    assert plan is not None
+
+    def review() -> str | None:
+        return next(r.review_date for r in caseload.find_clients(vault) if r.id == client)
+
+    formulation.save_plan(vault, episode, replace(plan, review_date="2027-01-15"))
+    assert review() == "2027-01-15"
+    formulation.save_plan(vault, episode, replace(plan, review_date=None))
+    assert review() is None

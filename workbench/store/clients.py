@@ -76,8 +76,7 @@ SELECT c.id, c.code, c.given_name, c.family_name, c.preferred_name,
        (SELECT m.total FROM measure_administrations m
          WHERE m.episode_id = e.id AND m.instrument = 'PHQ-9' AND m.complete = 1
          ORDER BY m.administered_on DESC, m.id DESC LIMIT 1 OFFSET 1),
-       (SELECT json_extract(p.plan_json, '$.review_date') FROM maintenance_plans p
-         WHERE p.episode_id = e.id)
+       (SELECT p.review_date FROM plan_reviews p WHERE p.episode_id = e.id)
 FROM clients c
 LEFT JOIN episodes e ON e.id = (
     SELECT id FROM episodes WHERE client_id = c.id ORDER BY start_date DESC, id DESC LIMIT 1)
