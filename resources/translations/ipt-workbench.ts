@@ -2,102 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" sourcelanguage="en">
 <context>
-    <name></name>
+    <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="+21"/>
-        <source>AboutDialog</source>
-        <comment>IPT Workbench {0}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>AboutDialog</source>
-        <comment>A workbench for clinicians practising Interpersonal Psychotherapy. The caseload stays on this computer in an encrypted vault. The app supports your judgement; it never decides.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>AboutDialog</source>
-        <comment>PHQ-9 and GAD-7: {0}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>AboutDialog</source>
-        <comment>Fonts: DejaVu Sans 2.37 (Bitstream Vera licence; DejaVu changes in the public domain), embedded in exported PDFs.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>AboutDialog</source>
-        <comment>Built with Qt and PySide6 {0} (LGPL v3), SQLCipher (BSD-style licence), cryptography (Apache 2.0 / BSD) and reportlab (BSD). Python {1}.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/caseload.py" line="+29"/>
-        <source>CaseloadPage</source>
-        <comment>{0} client</comment>
+        <location filename="../../ui/dialogs/about.py" line="+18"/>
+        <source>IPT Workbench {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>CaseloadPage</source>
-        <comment>{0} clients</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>CaseloadPage</source>
-        <comment>No clients match the filter</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>CaseloadPage</source>
-        <comment>{0} client match the filter</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CaseloadPage</source>
-        <comment>{0} clients match the filter</comment>
+        <source>A workbench for clinicians practising Interpersonal Psychotherapy. The caseload stays on this computer in an encrypted vault. The app supports your judgement; it never decides.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>CaseloadPage</source>
-        <comment>Type words to search every session note.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>CaseloadPage</source>
-        <comment>No notes contain all of these words.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>CaseloadPage</source>
-        <comment>{0} note found (most recent first)</comment>
+        <source>PHQ-9 and GAD-7: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>CaseloadPage</source>
-        <comment>{0} notes found (most recent first)</comment>
+        <source>Fonts: DejaVu Sans 2.37 (Bitstream Vera licence; DejaVu changes in the public domain), embedded in exported PDFs.</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="+12"/>
+        <location line="+5"/>
+        <source>Built with Qt and PySide6 {0} (LGPL v3), SQLCipher (BSD-style licence), cryptography (Apache 2.0 / BSD) and reportlab (BSD). Python {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <location line="+4"/>
         <source>About IPT Workbench</source>
         <translation type="unfinished"></translation>
@@ -181,7 +113,7 @@
 <context>
     <name>BackupFlow</name>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="+38"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="+37"/>
         <source>Back up the vault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -250,7 +182,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>ring {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -260,7 +192,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Timeline (months from intake)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -296,7 +228,52 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>CaseloadPage</name>
     <message>
-        <location filename="../../ui/views/caseload.py" line="+16"/>
+        <location filename="../../ui/views/caseload.py" line="+27"/>
+        <source>{0} client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No clients match the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} client match the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} clients match the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type words to search every session note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No notes contain all of these words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} note found (most recent first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} notes found (most recent first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Filter clients by name or code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -306,7 +283,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Search session notes (every word must appear)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -339,7 +316,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>ChoiceForm</name>
     <message>
-        <location filename="../../ui/workspace/measure_form.py" line="+103"/>
+        <location filename="../../ui/workspace/measure_form.py" line="+128"/>
         <source>Item {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -357,7 +334,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>ChoicesPage</name>
     <message>
-        <location filename="../../ui/practice/choices_page.py" line="+73"/>
+        <location filename="../../ui/practice/choices_page.py" line="+80"/>
         <source>Strategies (the manual&apos;s checklist)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -526,7 +503,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>ClientWorkspace</name>
     <message>
-        <location filename="../../ui/views/workspace_view.py" line="+50"/>
+        <location filename="../../ui/views/workspace_view.py" line="+52"/>
         <source>Client workspace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -626,7 +603,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>DraftKeeper</name>
     <message>
-        <location filename="../../ui/workspace/session_drafts.py" line="+66"/>
+        <location filename="../../ui/workspace/session_drafts.py" line="+79"/>
         <source>Unsaved changes from before are back in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -813,11 +790,11 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     </message>
     <message>
         <location line="+1"/>
-        <source>Your name, for the PDF (optional)</source>
+        <source>Optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>All cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -828,12 +805,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     </message>
     <message>
         <location line="+2"/>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>&amp;Get feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-77"/>
         <source>Get feedback on this attempt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -848,7 +825,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Scoring…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1035,7 +1012,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>FeedbackPage</name>
     <message>
-        <location filename="../../ui/practice/feedback_page.py" line="+24"/>
+        <location filename="../../ui/practice/feedback_page.py" line="+29"/>
         <source>Identified</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1070,7 +1047,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,7 +1102,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>{0} of {1} points ({2} %) · pass mark {3} % · {4}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1168,7 +1145,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>FindingView</name>
     <message>
-        <location line="-131"/>
+        <location line="-136"/>
         <source> ({0:+d})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1188,7 +1165,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Why: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1201,7 +1178,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Welcome to IPT Workbench</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1218,7 +1195,18 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Restore a vault from a backup file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For a new computer: bring back a caseload from its .iptbackup file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Training? Practise IPT formulation on fictional cases, with feedback. Practice needs no vault and never touches one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1226,6 +1214,14 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <location line="+6"/>
         <location line="+3"/>
         <source>Practise formulation (trainees, fictional cases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormDraftKeeper</name>
+    <message>
+        <location filename="../../ui/workspace/form_drafts.py" line="+147"/>
+        <source>The draft was not saved: {0} Your text is still in the form.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1313,7 +1309,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>FormulationSectionsPage</name>
     <message>
-        <location filename="../../ui/practice/formulation_page.py" line="+29"/>
+        <location filename="../../ui/practice/formulation_page.py" line="+18"/>
+        <source>Formulation sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Write each section in your own words. The feedback only checks that a section the case needs is written; your supervisor reads what it says.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1321,7 +1322,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>GoalsEditor</name>
     <message>
-        <location filename="../../ui/widgets/goals_editor.py" line="+37"/>
+        <location filename="../../ui/widgets/goals_editor.py" line="+38"/>
         <source>Goals</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1369,7 +1370,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Manual&apos;s goals &amp;for</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1451,12 +1452,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="+56"/>
+        <location filename="../../ui/views/main_window.py" line="+58"/>
         <source>{0} — {1} (locked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{0} — {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1581,7 +1582,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Preparing the demo vault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1591,13 +1592,45 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Select a client to open their workspace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+37"/>
+        <source>Text typed before an earlier lock of another vault is still held, encrypted; it is saved when that vault is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Text typed before the lock was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Text typed before the lock is still not saved; it is kept encrypted and saved at your next unlock. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>What you typed for this client could not be saved yet, so their workspace stays open. Free some disk space, then choose the other client again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>{0} · {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+188"/>
+        <source>Quit without the unsaved text?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some text typed before the lock could not be saved (for example because the disk is full). It is kept encrypted in this window&apos;s memory only.
+
+Quit anyway and lose it? Choose No to keep the app open, free some space and unlock the vault: the text is then saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1637,7 +1670,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>MeasureForm</name>
     <message>
-        <location filename="../../ui/workspace/measure_form.py" line="-77"/>
+        <location filename="../../ui/workspace/measure_form.py" line="-101"/>
         <source>{0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1693,7 +1726,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>MeasuresEntryPage</name>
     <message>
-        <location filename="../../ui/practice/measures_page.py" line="+39"/>
+        <location filename="../../ui/practice/measures_page.py" line="+31"/>
+        <source>Measures to score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Enter each item as the case gives it, add up the total yourself and read the band off the scoring rules. A positive suicide item needs a risk note.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1701,12 +1739,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>MeasuresPage</name>
     <message>
-        <location filename="../../ui/workspace/measures_page.py" line="+70"/>
+        <location filename="../../ui/workspace/measures_page.py" line="+72"/>
         <source>Measure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Date given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1781,12 +1819,17 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
+        <source>Draft restored: {0} answers not recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Enter at least one answer before recording.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>incomplete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1999,7 +2042,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/practice/people_page.py" line="+49"/>
+        <location filename="../../ui/practice/people_page.py" line="+55"/>
         <source>People in the inventory</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2040,12 +2083,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     </message>
     <message>
         <location line="+1"/>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>not placed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-66"/>
         <source>1 — closest</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2065,7 +2108,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>(no alias yet)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2075,7 +2118,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>{0} — {1} (deceased), {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{0} — {1}, {2}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2297,12 +2345,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Progress: {0} of {1} cases tried, {2} passed at least once ({3} attempts).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>not tried</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2496,7 +2544,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+12"/>
+        <source>Risk note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>A suicide item you entered is positive: complete the structured risk note (nature and frequency of the thoughts, protective factors, your own risk formulation, actions and follow-up).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2539,7 +2592,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Writing the practice PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2691,7 +2744,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>QueryPanel</name>
     <message>
-        <location filename="../../ui/views/query_panel.py" line="+72"/>
+        <location filename="../../ui/views/query_panel.py" line="+77"/>
         <source>Results: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2701,7 +2754,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+87"/>
         <source>Search stopped. Change the words to search again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3008,7 +3061,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>RiskNote</name>
     <message>
-        <location filename="../../ui/workspace/risk_form.py" line="+149"/>
+        <location filename="../../ui/workspace/risk_form.py" line="+190"/>
         <source>Signed by {0} on {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3051,7 +3104,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>RiskNoteForm</name>
     <message>
-        <location line="-110"/>
+        <location line="-148"/>
         <source>This note acknowledges these open flags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3114,7 +3167,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>RiskPage</name>
     <message>
-        <location filename="../../ui/workspace/risk_page.py" line="+77"/>
+        <location filename="../../ui/workspace/risk_page.py" line="+79"/>
         <source>Risk flags, open first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3135,6 +3188,11 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     </message>
     <message>
         <location line="+7"/>
+        <source>Draft restored: this risk note is not signed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Risk flags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3149,7 +3207,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Sign the risk note?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3159,7 +3217,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Risk note signed; it closed %n flag(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3174,7 +3232,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>ScoreEntryForm</name>
     <message>
-        <location filename="../../ui/workspace/measure_form.py" line="+103"/>
+        <location filename="../../ui/workspace/measure_form.py" line="+134"/>
         <source>Rated by the clinician</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3225,7 +3283,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../ui/workspace/sessions_page.py" line="+72"/>
+        <location filename="../../ui/workspace/sessions_page.py" line="+75"/>
         <source>Sessions of this episode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3250,7 +3308,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
+        <source>Draft restored: this addendum is not signed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3280,7 +3343,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+78"/>
         <source>New session recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3300,7 +3363,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Addendum signed and added.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3464,7 +3527,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>SupportEditor</name>
     <message>
-        <location filename="../../ui/widgets/support_editor.py" line="+32"/>
+        <location filename="../../ui/widgets/support_editor.py" line="+33"/>
         <source>Support people</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3497,12 +3560,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>TableHeader</name>
     <message>
-        <location filename="../../ui/models/caseload_model.py" line="+7"/>
+        <location filename="../../ui/models/caseload_model.py" line="+43"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-20"/>
         <location filename="../../ui/models/note_hits_model.py" line="+15"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
@@ -3523,7 +3586,17 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     </message>
     <message>
         <location line="+2"/>
+        <source>PHQ-9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Risk flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Next review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3789,7 +3862,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+12"/>
+        <source>Timeline events to tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Tag the events that matter to the formulation. In IPT the question is what the onset follows most closely, in time and in meaning, and what keeps the episode going.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4037,7 +4115,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/measures_page.py" line="-185"/>
+        <location filename="../../ui/workspace/measures_page.py" line="-205"/>
         <source>Measures</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4052,12 +4130,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/risk_page.py" line="-108"/>
+        <location filename="../../ui/workspace/risk_page.py" line="-121"/>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/sessions_page.py" line="-230"/>
+        <location filename="../../ui/workspace/sessions_page.py" line="-275"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>

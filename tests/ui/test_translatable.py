@@ -112,6 +112,18 @@ def test_lupdate_extracts_the_ui_strings(tmp_path: Path) -> None:
     # A context named after a variable means `obj.tr()` on something other than self.
     suspicious = {c for c in contexts if c and c[0].islower() and c != "vocabulary"}
     assert not suspicious, f"strings filed under variable names: {sorted(suspicious)}"
+    # The translators' file in the repo is current (packaging/update_translations.sh).
+    shipped = ET.parse(ROOT / "resources" / "translations" / "ipt-workbench.ts").getroot()
+    missing = _sources(root) - _sources(shipped)
+    assert not missing, f"run packaging/update_translations.sh: {len(missing)} strings missing"
+
+
+def _sources(root: ET.Element) -> set[tuple[str, str]]:
+    return {
+        (context.findtext("name") or "", message.findtext("source") or "")
+        for context in root.iter("context")
+        for message in context.findall("message")
+    }
 
 
 # ----- (b) no untranslated literals in user-facing calls -------------------------------------
