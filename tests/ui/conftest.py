@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from tests.reports.course import record_course
+from tests.support import PASSPHRASE
+from tests.ui.workspace_driver import idle
 from ui.app import build_window
 from ui.dialogs.unlock import UnlockPage
 from ui.views.caseload import CaseloadPage
@@ -205,3 +208,22 @@ def _assert_no_client_data(vault: LockedVault, *extra: QWidget) -> None:
         assert name not in shown
     for code in vault.codes:
         assert code not in shown
+
+
+@pytest.fixture
+def course_window(
+    qtbot: QtBot, make_window: MakeWindow, unlock: Unlock, new_vault: Any
+) -> MainWindow:
+    """The window, unlocked, with the course client's workspace open (session 4 a draft)."""
+    vault, _ = new_vault("course")
+    record_course(vault, sessions_held=4)
+    folder: Path = vault.folder
+    vault.close()
+    window = make_window([str(folder)], idle_ms=60_000)
+    unlock(window, PASSPHRASE)
+    caseload = window.caseload
+    assert caseload is not None
+    caseload.clients.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
+    idle(qtbot, window)
+    return window

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.reports.course import record_course
 from tests.support import PASSPHRASE
-from tests.ui.conftest import MakeWindow, Unlock, widget_texts
+from tests.ui.conftest import Unlock, widget_texts
 from tests.ui.workspace_driver import answer_yes_to_next_question, idle, show_page, wait_for
 from ui.views.main_window import MainWindow
 from ui.workspace.measure_form import ChoiceForm
@@ -23,25 +21,6 @@ from workbench.services.form_drafts import ADDENDUM, MEASURE, RISK_NOTE, load_dr
 
 CANARY = "QZXFORMDRAFT canary"
 PHQ9_PART = [2, 1, 3, 0, 2]
-
-
-@pytest.fixture
-def course_window(
-    qtbot: QtBot, make_window: MakeWindow, unlock: Unlock, new_vault: Any
-) -> MainWindow:
-    """The window, unlocked, with the course client's workspace open (sessions 1-3 signed)."""
-    vault, _ = new_vault("course")
-    record_course(vault, sessions_held=4)
-    folder: Path = vault.folder
-    vault.close()
-    window = make_window([str(folder)], idle_ms=60_000)
-    unlock(window, PASSPHRASE)
-    caseload = window.caseload
-    assert caseload is not None
-    caseload.clients.table.selectRow(0)
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
-    idle(qtbot, window)
-    return window
 
 
 def _lock_and_unlock(qtbot: QtBot, window: MainWindow, unlock: Unlock) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.reports.course import record_course
 from tests.support import PASSPHRASE
-from tests.ui.conftest import MakeWindow, Unlock, widget_texts
+from tests.ui.conftest import Unlock, widget_texts
 from tests.ui.workspace_driver import idle, show_page, wait_for
 from ui.dialogs.unlock import UnlockPage
 from ui.views.main_window import MainWindow
@@ -51,25 +50,6 @@ def questions() -> Iterator[Questions]:
         answer = Questions()
         patch.setattr(QMessageBox, "question", answer)
         yield answer
-
-
-@pytest.fixture
-def course_window(
-    qtbot: QtBot, make_window: MakeWindow, unlock: Unlock, new_vault: Any
-) -> MainWindow:
-    """The window, unlocked, with the course client's workspace open (session 4 a draft)."""
-    vault, _ = new_vault("course")
-    record_course(vault, sessions_held=4)
-    folder: Path = vault.folder
-    vault.close()
-    window = make_window([str(folder)], idle_ms=60_000)
-    unlock(window, PASSPHRASE)
-    caseload = window.caseload
-    assert caseload is not None
-    caseload.clients.table.selectRow(0)
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
-    idle(qtbot, window)
-    return window
 
 
 def _disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
