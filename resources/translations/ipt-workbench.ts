@@ -1452,7 +1452,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="+58"/>
+        <location filename="../../ui/views/main_window.py" line="+59"/>
         <source>{0} — {1} (locked)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1462,12 +1462,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>&amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Lock the vault now (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1477,22 +1477,22 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Export a report on the selected client as a PDF (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;New client…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Add a client and their first course of IPT (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>&amp;Vault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1502,7 +1502,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Practise formulation (fictional cases)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1537,32 +1537,32 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;Back up…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Write a verified, encrypted one-file backup of the vault (Ctrl+B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Idle minutes before the vault locks itself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Find client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Filter the caseload by name or code (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1572,7 +1572,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Record a session for the open client and start its note (Ctrl+Shift+N)</source>
         <translation type="unfinished"></translation>
     </message>

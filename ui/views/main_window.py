@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -34,6 +34,7 @@ from ui.tasks import TaskRunner
 from ui.views.caseload import CaseloadPage
 from ui.views.first_run import FirstRunPage
 from ui.views.held_drafts import HeldDrafts, Outcome, hold, save_held
+from ui.views.window_actions import make_action
 from ui.views.workspace_view import ClientWorkspace
 from ui.widgets.page import BusyPage
 from ui.widgets.progress import SlowWorkIndicator
@@ -91,25 +92,18 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
 
-        self.lock_action = QAction(self.tr("&Lock"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setStatusTip(self.tr("Lock the vault now (Ctrl+L)"))
-        self.lock_action.setEnabled(False)
-        self.lock_action.triggered.connect(self.lock)
-        self.export_action = QAction(self.tr("&Export PDF…"), self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.setStatusTip(
-            self.tr("Export a report on the selected client as a PDF (Ctrl+E)")
-        )
-        self.export_action.setEnabled(False)
-        self.export_action.triggered.connect(self.show_export)
-        self.new_client_action = QAction(self.tr("&New client…"), self)
-        self.new_client_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.new_client_action.setStatusTip(
-            self.tr("Add a client and their first course of IPT (Ctrl+N)")
-        )
-        self.new_client_action.setEnabled(False)
-        self.new_client_action.triggered.connect(self.show_new_client)
+        self.lock_action = make_action(
+            self, self.tr("&Lock"), self.lock, shortcut="Ctrl+L", enabled=False,
+            tip=self.tr("Lock the vault now (Ctrl+L)"),
+        )  # fmt: skip
+        self.export_action = make_action(
+            self, self.tr("&Export PDF…"), self.show_export, shortcut="Ctrl+E", enabled=False,
+            tip=self.tr("Export a report on the selected client as a PDF (Ctrl+E)"),
+        )  # fmt: skip
+        self.new_client_action = make_action(
+            self, self.tr("&New client…"), self.show_new_client, shortcut="Ctrl+N", enabled=False,
+            tip=self.tr("Add a client and their first course of IPT (Ctrl+N)"),
+        )  # fmt: skip
         self._build_more_actions()
         vault_menu = self.menuBar().addMenu(self.tr("&Vault"))
         vault_menu.addAction(self.backup_action)
@@ -121,9 +115,10 @@ class MainWindow(QMainWindow):
         client_menu.addAction(self.new_client_action)
         client_menu.addAction(self.new_session_action)
         client_menu.addAction(self.export_action)
-        self.practice_action = QAction(self.tr("&Practise formulation (fictional cases)…"), self)
-        self.practice_action.setStatusTip(self.tr("Practice mode: fictional cases, no vault used"))
-        self.practice_action.triggered.connect(lambda: open_practice())
+        self.practice_action = make_action(
+            self, self.tr("&Practise formulation (fictional cases)…"), open_practice,
+            tip=self.tr("Practice mode: fictional cases, no vault used"),
+        )  # fmt: skip
         self.menuBar().addMenu(self.tr("P&ractice")).addAction(self.practice_action)
         self.menuBar().addMenu(self.tr("&Help")).addAction(self.about_action)
         toolbar = self.addToolBar(self.tr("Vault"))
@@ -149,33 +144,28 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
 
     def _build_more_actions(self) -> None:
-        self.backup_action = QAction(self.tr("&Back up…"), self)
-        self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
-        self.backup_action.setStatusTip(
-            self.tr("Write a verified, encrypted one-file backup of the vault (Ctrl+B)")
-        )
-        self.backup_action.setEnabled(False)
-        self.backup_action.triggered.connect(self.start_backup)
-        self.preferences_action = QAction(self.tr("&Preferences…"), self)
-        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.preferences_action.setStatusTip(self.tr("Idle minutes before the vault locks itself"))
-        self.preferences_action.triggered.connect(self.show_preferences)
-        self.find_action = QAction(self.tr("&Find client"), self)
-        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.find_action.setStatusTip(self.tr("Filter the caseload by name or code (Ctrl+F)"))
-        self.find_action.setEnabled(False)
-        self.find_action.triggered.connect(self.find_client)
-        self.new_session_action = QAction(self.tr("New &session"), self)
-        self.new_session_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.new_session_action.setStatusTip(
-            self.tr("Record a session for the open client and start its note (Ctrl+Shift+N)")
-        )
-        self.new_session_action.setEnabled(False)
-        self.new_session_action.triggered.connect(self.new_session)
-        self.about_action = QAction(self.tr("&About IPT Workbench"), self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
+        self.backup_action = make_action(
+            self, self.tr("&Back up…"), self.start_backup, shortcut="Ctrl+B", enabled=False,
+            tip=self.tr("Write a verified, encrypted one-file backup of the vault (Ctrl+B)"),
+        )  # fmt: skip
+        self.preferences_action = make_action(
+            self, self.tr("&Preferences…"), self.show_preferences, shortcut="Ctrl+,",
+            tip=self.tr("Idle minutes before the vault locks itself"),
+            role=QAction.MenuRole.PreferencesRole,
+        )  # fmt: skip
+        self.find_action = make_action(
+            self, self.tr("&Find client"), self.find_client, shortcut="Ctrl+F", enabled=False,
+            tip=self.tr("Filter the caseload by name or code (Ctrl+F)"),
+        )  # fmt: skip
+        self.new_session_action = make_action(
+            self, self.tr("New &session"), self.new_session, shortcut="Ctrl+Shift+N",
+            tip=self.tr("Record a session for the open client and start its note (Ctrl+Shift+N)"),
+            enabled=False,
+        )  # fmt: skip
+        self.about_action = make_action(
+            self, self.tr("&About IPT Workbench"), self.show_about,
+            role=QAction.MenuRole.AboutRole,
+        )  # fmt: skip
 
     # ----- state -----------------------------------------------------------------------------
 
