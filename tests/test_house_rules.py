@@ -35,6 +35,30 @@ def test_ui_never_touches_the_database_driver() -> None:
     assert offenders == []
 
 
+def test_ui_reaches_the_core_through_services_domain_and_errors_only() -> None:
+    """DESIGN.md: ui/ calls workbench/services/ (plus domain types and errors), never the store."""
+    allowed = (
+        "workbench.services",
+        "workbench.domain",
+        "workbench.errors",
+        "workbench.protocol",  # the IPT frame as data: labels, phases, checklist items
+        "workbench.measures",  # instrument definitions and scoring rules (pure)
+        "workbench.paths",
+        "workbench.demo.quickstart",
+        "workbench.practice",
+        "workbench.reports.output",  # write_atomically, generated_password
+        "workbench.clock",  # the clock is an edge tests replace
+    )
+    pattern = re.compile(r"^\s*(?:from|import)\s+(workbench(?:\.\w+)*)", re.MULTILINE)
+    offenders = sorted(
+        f"{p.relative_to(ROOT)}: {module}"
+        for p in _sources("ui")
+        for module in pattern.findall(p.read_text())
+        if module != "workbench" and not module.startswith(allowed)  # bare: __version__
+    )
+    assert offenders == []
+
+
 def test_keys_never_travel_as_sql_text() -> None:
     pattern = re.compile(r"PRAGMA\s+(re)?key\b", re.IGNORECASE)
     offenders = [

@@ -17,7 +17,7 @@ from ui.settings import AppSettings
 from ui.tasks import TaskRunner
 from ui.views.main_window import APP_TITLE, MainWindow
 from workbench.paths import default_vault
-from workbench.store.vault import vault_path
+from workbench.services.vaults import vault_path
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

@@ -21,6 +21,8 @@ _GEOMETRY = "window/geometry"
 _STATE = "window/state"
 _SPLITTER = "window/caseload_splitter"
 _IDLE = "lock/idle_minutes"
+_RECENT = "vaults/recent"
+RECENT_MAX = 6
 
 
 def settings_path() -> Path:
@@ -53,6 +55,18 @@ class AppSettings:
 
     def set_idle_minutes(self, minutes: int) -> None:
         self._store.setValue(_IDLE, clamp_idle_minutes(minutes))
+        self._store.sync()
+
+    def recent_vaults(self) -> list[Path]:
+        """Vault folders opened lately, newest first: paths only, never anything inside them."""
+        value = self._store.value(_RECENT)
+        values = value if isinstance(value, list) else [value] if value else []
+        return [Path(str(v)) for v in values if str(v)][:RECENT_MAX]
+
+    def add_recent_vault(self, folder: Path) -> None:
+        folder = folder.absolute()
+        kept = [folder] + [p for p in self.recent_vaults() if p != folder]
+        self._store.setValue(_RECENT, [str(p) for p in kept[:RECENT_MAX]])
         self._store.sync()
 
     def save_window(self, window: QMainWindow) -> None:

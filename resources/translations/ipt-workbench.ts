@@ -83,7 +83,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/workspace/audit_page.py" line="+44"/>
+        <location filename="../../ui/workspace/audit_page.py" line="+42"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -113,7 +113,7 @@
 <context>
     <name>BackupFlow</name>
     <message>
-        <location filename="../../ui/dialogs/backup_dialog.py" line="+37"/>
+        <location filename="../../ui/dialogs/backup_dialog.py" line="+36"/>
         <source>Back up the vault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -228,7 +228,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>CaseloadPage</name>
     <message>
-        <location filename="../../ui/views/caseload.py" line="+27"/>
+        <location filename="../../ui/views/caseload.py" line="+26"/>
         <source>{0} client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -273,7 +273,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Filter clients by name or code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -310,6 +310,36 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     <message>
         <location line="+1"/>
         <source>Dismiss the warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChartHeaderBar</name>
+    <message>
+        <location filename="../../ui/views/chart_header.py" line="+50"/>
+        <source>age {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>focus: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Open risk flags: %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open chart: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open chart</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -524,7 +554,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>CreateVaultPage</name>
     <message>
-        <location filename="../../ui/dialogs/create_vault.py" line="+20"/>
+        <location filename="../../ui/dialogs/create_vault.py" line="+19"/>
         <source>Create a new vault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -603,7 +633,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>DraftKeeper</name>
     <message>
-        <location filename="../../ui/workspace/session_drafts.py" line="+79"/>
+        <location filename="../../ui/workspace/session_drafts.py" line="+66"/>
         <source>Unsaved changes from before are back in the editor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -833,7 +863,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="+42"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="+49"/>
         <source>Session summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -888,7 +918,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Export PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -898,7 +928,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Client:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -983,12 +1013,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+29"/>
         <source>Writing the PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+35"/>
         <source>The PDF was saved as:
 {0}</source>
         <translation type="unfinished"></translation>
@@ -1228,7 +1258,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>FormulationPage</name>
     <message>
-        <location filename="../../ui/workspace/formulation_page.py" line="+64"/>
+        <location filename="../../ui/workspace/formulation_page.py" line="+62"/>
         <source>Primary problem area</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1283,7 +1313,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Formulation saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,9 +1416,39 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     </message>
 </context>
 <context>
+    <name>HeldDraftsKeeper</name>
+    <message>
+        <location filename="../../ui/views/held_view.py" line="+45"/>
+        <source>Text typed before an earlier lock of another vault is still held, encrypted; it is saved when that vault is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Text typed before the lock was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Text typed before the lock is still not saved; it is kept encrypted and saved at your next unlock. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Quit without the unsaved text?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some text typed before the lock could not be saved (for example because the disk is full). It is kept encrypted in this window&apos;s memory only.
+
+Quit anyway and lose it? Choose No to keep the app open, free some space and unlock the vault: the text is then saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InventoryPage</name>
     <message>
-        <location filename="../../ui/workspace/inventory_page.py" line="+56"/>
+        <location filename="../../ui/workspace/inventory_page.py" line="+55"/>
         <source>Important people</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1444,7 +1504,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Closeness circle saved as “%s”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1452,7 +1512,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="+59"/>
+        <location filename="../../ui/views/main_window.py" line="+46"/>
         <source>{0} — {1} (locked)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1462,175 +1522,33 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lock the vault now (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Export PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export a report on the selected client as a PDF (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;New client…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Add a client and their first course of IPT (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Vault</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Practise formulation (fictional cases)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Practice mode: fictional cases, no vault used</source>
+        <location line="+158"/>
+        <source>Create a new vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>P&amp;ractice</source>
+        <source>Vaults (*.iptvault)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Help</source>
+        <location line="+10"/>
+        <source>Open a vault (a folder ending in .iptvault)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Vault</source>
+        <location line="+7"/>
+        <source>That folder is not an IPT Workbench vault.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Clients shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Where the open course stands</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>&amp;Back up…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Write a verified, encrypted one-file backup of the vault (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Idle minutes before the vault locks itself</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Find client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Filter the caseload by name or code (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>New &amp;session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Record a session for the open client and start its note (Ctrl+Shift+N)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;About IPT Workbench</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+54"/>
+        <location line="-69"/>
         <source>Preparing the demo vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Setting up a caseload of invented clients…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>Select a client to open their workspace.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>Text typed before an earlier lock of another vault is still held, encrypted; it is saved when that vault is unlocked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Text typed before the lock was saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Text typed before the lock is still not saved; it is kept encrypted and saved at your next unlock. {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>What you typed for this client could not be saved yet, so their workspace stays open. Free some disk space, then choose the other client again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>{0} · {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+188"/>
-        <source>Quit without the unsaved text?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Some text typed before the lock could not be saved (for example because the disk is full). It is kept encrypted in this window&apos;s memory only.
-
-Quit anyway and lose it? Choose No to keep the app open, free some space and unlock the vault: the text is then saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1683,7 +1601,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>MeasureTile</name>
     <message>
-        <location filename="../../ui/workspace/overview_page.py" line="+55"/>
+        <location filename="../../ui/workspace/overview_page.py" line="+54"/>
         <source>Latest {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1739,7 +1657,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>MeasuresPage</name>
     <message>
-        <location filename="../../ui/workspace/measures_page.py" line="+72"/>
+        <location filename="../../ui/workspace/measures_page.py" line="+70"/>
         <source>Measure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1819,7 +1737,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+32"/>
         <source>Draft restored: {0} answers not recorded yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1829,7 +1747,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>incomplete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1847,7 +1765,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>NewClientDialog</name>
     <message>
-        <location filename="../../ui/dialogs/new_client.py" line="+29"/>
+        <location filename="../../ui/dialogs/new_client.py" line="+28"/>
         <source>WMK (Weissman, Markowitz &amp; Klerman)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1979,7 +1897,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/workspace/overview_page.py" line="+30"/>
+        <location filename="../../ui/workspace/overview_page.py" line="+28"/>
         <source>Phase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2019,7 +1937,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+30"/>
         <source>{0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2373,7 +2291,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../ui/workspace/plan_page.py" line="+70"/>
+        <location filename="../../ui/workspace/plan_page.py" line="+68"/>
         <source>What we worked on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2518,7 +2436,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+97"/>
         <source>Maintenance plan saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2744,7 +2662,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>QueryPanel</name>
     <message>
-        <location filename="../../ui/views/query_panel.py" line="+77"/>
+        <location filename="../../ui/views/query_panel.py" line="+78"/>
         <source>Results: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2754,7 +2672,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+96"/>
         <source>Search stopped. Change the words to search again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3167,7 +3085,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>RiskPage</name>
     <message>
-        <location filename="../../ui/workspace/risk_page.py" line="+79"/>
+        <location filename="../../ui/workspace/risk_page.py" line="+77"/>
         <source>Risk flags, open first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3207,7 +3125,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+39"/>
         <source>Sign the risk note?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3217,7 +3135,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Risk note signed; it closed %n flag(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3283,7 +3201,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../ui/workspace/sessions_page.py" line="+75"/>
+        <location filename="../../ui/workspace/sessions_page.py" line="+74"/>
         <source>Sessions of this episode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3328,7 +3246,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>signed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3343,12 +3261,12 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+76"/>
         <source>New session recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Sign the note?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3358,22 +3276,22 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>The note is signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>Addendum signed and added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Write the process note first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Process note saved (kept apart from the record).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3796,7 +3714,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../ui/workspace/timeline_page.py" line="+56"/>
+        <location filename="../../ui/workspace/timeline_page.py" line="+55"/>
         <source>Timeline entries</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3804,12 +3722,12 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <location line="+10"/>
         <location line="+2"/>
         <location line="+78"/>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>New event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-127"/>
         <source>&amp;New event</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4025,6 +3943,162 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     </message>
 </context>
 <context>
+    <name>VaultView</name>
+    <message>
+        <location filename="../../ui/views/vault_view.py" line="+43"/>
+        <source>Select a client in the list to open their chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>What you typed for this client could not be saved yet, so their workspace stays open. Free some disk space, then choose the other client again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>{0} · {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../ui/views/window_actions.py" line="+48"/>
+        <source>&amp;New vault…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a vault of your own in a folder you choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open vault…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open another vault (Ctrl+O); the open one is locked first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock the vault now (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export a report on the open client as a PDF (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New client…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a client and their first course of IPT (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Back up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a verified, encrypted one-file backup of the vault (Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Idle minutes before the vault locks itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Find client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter the caseload by name or code (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New &amp;session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record a session for the open client and start its note (Ctrl+Shift+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;About IPT Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Practise formulation (fictional cases)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Practice mode: fictional cases, no vault used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>P&amp;ractice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceModels</name>
     <message>
         <location filename="../../ui/models/workspace_models.py" line="-141"/>
@@ -4095,47 +4169,47 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>WorkspacePage</name>
     <message>
-        <location filename="../../ui/workspace/audit_page.py" line="-51"/>
+        <location filename="../../ui/workspace/audit_page.py" line="-50"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/base.py" line="+25"/>
+        <location filename="../../ui/workspace/base.py" line="+28"/>
         <source>Page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/formulation_page.py" line="-192"/>
+        <location filename="../../ui/workspace/formulation_page.py" line="-193"/>
         <source>Formulation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/inventory_page.py" line="-187"/>
+        <location filename="../../ui/workspace/inventory_page.py" line="-186"/>
         <source>Inventory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/measures_page.py" line="-205"/>
+        <location filename="../../ui/workspace/measures_page.py" line="-198"/>
         <source>Measures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/overview_page.py" line="-113"/>
+        <location filename="../../ui/workspace/overview_page.py" line="-108"/>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/plan_page.py" line="-200"/>
+        <location filename="../../ui/workspace/plan_page.py" line="-202"/>
         <source>Maintenance plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/risk_page.py" line="-121"/>
+        <location filename="../../ui/workspace/risk_page.py" line="-114"/>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/sessions_page.py" line="-275"/>
+        <location filename="../../ui/workspace/sessions_page.py" line="-260"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>

@@ -13,6 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.bench.conftest import SECRET
+from tests.ui.session_support import session_for
 from ui.models.caseload_model import CaseloadModel
 from ui.tasks import TaskRunner
 from ui.views.caseload import CaseloadPage
@@ -29,7 +30,8 @@ def test_desktop_stays_responsive(qtbot: QtBot, big_vault: Path) -> None:
     runner = TaskRunner()
     try:
         start = time.perf_counter()
-        page = CaseloadPage(vault, runner)
+        session = session_for(vault, runner)
+        page = CaseloadPage(session)
         qtbot.addWidget(page)
         page.show()
         page.start()
@@ -49,7 +51,7 @@ def test_desktop_stays_responsive(qtbot: QtBot, big_vault: Path) -> None:
         for client in summaries:
             t = time.perf_counter()
             episode = episodes.current_episode(vault, client.id)
-            workspace = ClientWorkspace(vault, runner, client.id, episode.id)
+            workspace = ClientWorkspace(session, client.id, episode.id)
             qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
             opened.append(time.perf_counter() - t)
             workspace.clear()

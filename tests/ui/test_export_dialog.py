@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence
 
 from tests.reports.course import CLIENT, SISTER, record_course
 from tests.ui.conftest import UI_PASSPHRASE, LockedVault
+from tests.ui.session_support import session_for
 from ui.dialogs import export_dialog
 from ui.dialogs.export_dialog import (
     KINDS,
@@ -55,7 +56,7 @@ def open_dialog(qtbot, course: Course):
     def factory(client_id: int | None = None) -> ExportDialog:
         client_id = course.client if client_id is None else client_id
         code = course.code if client_id == course.client else course.bare_code
-        dialog = ExportDialog(course.vault, TaskRunner(), client_id, code)
+        dialog = ExportDialog(session_for(course.vault, TaskRunner()), client_id, code)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # qtbot closes it
         qtbot.addWidget(dialog)
         dialog.opened: list[Path] = []
@@ -211,7 +212,7 @@ def test_closing_while_loading_ignores_the_late_answer(qtbot, course: Course) ->
     runner = TaskRunner()
     gate = threading.Event()
     runner.submit(lambda: gate.wait(5), lambda _: None, lambda _: None)  # hold the worker
-    dialog = ExportDialog(course.vault, runner, course.client, course.code)
+    dialog = ExportDialog(session_for(course.vault, runner), course.client, course.code)
     dialog.show()
     assert not dialog.export_button.isEnabled() and dialog.progress.isVisible()
     with qtbot.waitSignal(dialog.destroyed):
@@ -252,7 +253,7 @@ def select_client(caseload, code: str) -> None:
     )
 
 
-def test_action_needs_a_selected_client(qtbot, make_window, course_vault, unlock) -> None:
+def test_action_needs_an_open_or_selected_client(qtbot, make_window, course_vault, unlock) -> None:
     window = make_window([str(course_vault.folder)])
     action = window.export_action
     assert action.shortcut() == QKeySequence("Ctrl+E") and not action.isEnabled()
@@ -262,13 +263,19 @@ def test_action_needs_a_selected_client(qtbot, make_window, course_vault, unlock
 
     select_client(caseload, course_vault.codes[0])
     assert action.isEnabled()
+    qtbot.waitUntil(lambda: window.workspace is not None)
+    # the open chart stays the export's client while the list shows notes or other clients
     caseload.tabs.setCurrentWidget(caseload.notes)
-    assert not action.isEnabled()
-    caseload.tabs.setCurrentWidget(caseload.clients)
     assert action.isEnabled()
+    caseload.tabs.setCurrentWidget(caseload.clients)
     caseload.clients.search.setText("zzz-nobody")
     qtbot.waitUntil(lambda: caseload.clients.model.rowCount() == 0)
-    assert not action.isEnabled()
+    assert action.isEnabled()
+    window.show_export()
+    qtbot.waitUntil(lambda: window.export_dialog is not None)
+    dialog = window.export_dialog
+    assert course_vault.names[0] in dialog.client_label.text()
+    assert course_vault.codes[0] in dialog.client_label.text()
 
 
 def test_ctrl_e_opens_and_lock_closes_the_dialog(

@@ -222,13 +222,13 @@ def test_a_client_with_unsaved_text_is_not_closed_by_choosing_another(
     _draft_session(qtbot, window).editor.fields["check_in"].setPlainText(NOTE_CANARY)
     messages = _record(window)
 
-    window._open_workspace(other, episodes.current_episode(vault, other).id)
+    window.view._open_workspace(other, episodes.current_episode(vault, other).id)
     assert window.workspace.client_id == course  # kept open: nothing typed is dropped
     assert any("could not be saved yet" in m for m in messages)
     assert NOTE_CANARY in "\n".join(widget_texts())
 
     monkeypatch.undo()  # space freed
-    window._open_workspace(other, episodes.current_episode(vault, other).id)
+    window.view._open_workspace(other, episodes.current_episode(vault, other).id)
     assert window.workspace.client_id == other
     idle(qtbot, window)
     assert _stored(vault, episodes.current_episode(vault, course).id)[0] == NOTE_CANARY

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
@@ -91,17 +92,17 @@ def test_lock_closes_vault_and_leaves_no_client_data(
     assert window.lock_action.shortcut() == QKeySequence("Ctrl+L")
 
     search = caseload.clients.search
-    with qtbot.waitSignal(caseload.destroyed, timeout=5000):
-        window.lock_action.trigger()
-        assert search.text() == "" and not search.isUndoAvailable()
-        assert not vault.is_open
-        with pytest.raises(VaultLocked):
-            _ = vault.conn
-        assert isinstance(window.current_page(), UnlockPage)
-        assert window.windowTitle() == "IPT Workbench — caseload (locked)"
-        assert window.count_label.text() == ""
-        assert not window.lock_action.isEnabled()
-        assert_no_client_data(locked_vault)  # already wiped before the page is deleted
+    window.lock_action.trigger()
+    assert search.text() == "" and not search.isUndoAvailable()
+    assert not vault.is_open
+    with pytest.raises(VaultLocked):
+        _ = vault.conn
+    assert isinstance(window.current_page(), UnlockPage)
+    assert window.windowTitle() == "IPT Workbench — caseload (locked)"
+    assert window.count_label.text() == ""
+    assert not window.lock_action.isEnabled()
+    assert_no_client_data(locked_vault)  # already wiped before the page is deleted
+    qtbot.waitUntil(lambda: not shiboken6.isValid(caseload), timeout=5000)
     assert window.caseload is None
     assert_no_client_data(locked_vault)
 
@@ -243,7 +244,7 @@ def test_ctrl_shift_n_starts_a_new_session_draft(qtbot, make_window, new_vault, 
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     workspace = window.workspace
-    page = workspace.currentWidget()
+    page = workspace.current_page()
     assert isinstance(page, SessionsPage)
     qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10_000)
     qtbot.waitUntil(lambda: page.drafts.note_id is not None and page.editor.isEnabled())

@@ -16,6 +16,7 @@ ALLOWED_KEYS = {
     "window/geometry",
     "window/state",
     "window/caseload_splitter",
+    "vaults/recent",  # folder paths only (Vault › Open recent)
     "lock/idle_minutes",
 }
 
@@ -51,8 +52,9 @@ def test_layout_comes_back_and_no_vault_data_is_kept(qtbot, make_window, new_vau
     stored = QSettings(str(settings_path()), QSettings.Format.IniFormat)
     assert set(stored.allKeys()) <= ALLOWED_KEYS
     assert {"window/geometry", "window/caseload_splitter"} <= set(stored.allKeys())
-    for secret in (CANARY, *CLIENT, SISTER, "practice", str(vault.folder)):
+    for secret in (CANARY, *CLIENT, SISTER):
         assert secret not in text, secret
+    assert AppSettings().recent_vaults() == [vault.folder.absolute()]  # the path, nothing else
 
     again = make_window([str(vault.folder)])
     assert (again.width(), again.height()) == (760, 560)

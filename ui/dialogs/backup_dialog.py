@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ui.tasks import TaskRunner
 from workbench.errors import WorkbenchError
-from workbench.store.backup import make_backup
-from workbench.store.vault import Vault
+from workbench.services.vaults import Vault, make_backup
 
 SUFFIX = ".iptbackup"
 

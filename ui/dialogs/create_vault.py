@@ -13,8 +13,7 @@ from ui.tasks import TaskRunner
 from ui.widgets.page import CardPage, wrapped_label
 from ui.widgets.strength_meter import DEBOUNCE_MS, StrengthMeter
 from workbench.errors import WorkbenchError
-from workbench.store.location import location_warning
-from workbench.store.vault import Vault
+from workbench.services.vaults import Vault, location_warning
 
 CONTEXT = "CreateVaultPage"
 TITLE = QT_TRANSLATE_NOOP("CreateVaultPage", "Create a new vault")

@@ -28,13 +28,20 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import QT_TRANSLATE_NOOP, translate
-from ui.tasks import TaskRunner
+from ui.session import VaultSession
 from ui.widgets.page import wrapped_label
 from workbench.errors import NotFound, WorkbenchError
-from workbench.reports.output import generated_password
+from workbench.reports.output import generated_password, write_atomically
 from workbench.services import episodes
-from workbench.services.export import KINDS, default_filename, export
-from workbench.store.vault import Vault
+from workbench.services.export import (
+    KINDS,
+    Gathered,
+    default_filename,
+    gather,
+    record_export,
+    render,
+)
+from workbench.services.vaults import Vault
 
 SESSION_SUMMARY, MAINTENANCE_PLAN, SUPERVISOR_REPORT = KINDS
 CONTEXT = "ExportDialog"  # the English texts below are shown through tr(CONTEXT, ...)
@@ -109,10 +116,9 @@ class ExportDialog(QDialog):
 
     def __init__(
         self,
-        vault: Vault,
-        runner: TaskRunner,
+        session: VaultSession,
         client_id: int,
-        code: str,
+        client: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -121,23 +127,26 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(580)
         self.ask_save_path: Callable[[QWidget, str], str] = ask_save_path  # tests replace
         self.open_file: Callable[[Path], bool] = open_file  # these two
-        self._vault: Vault | None = vault
-        self._runner, self._client_id = runner, client_id
+        self._session: VaultSession | None = session
+        self._client_id = client_id
         self._filenames: dict[str, str] = {}
         self._sessions: tuple[int, ...] = ()
         self.saved: Path | None = None
         self._exporting = self._closed = False
-        self._build_inputs(code)
+        self._build_inputs(client)
         self._build_footer()
         self._kind_changed()
         self._set_busy(True, self.tr("Loading the client's sessions…"))
-        runner.submit(partial(load_choices, vault, client_id), self._loaded, self._failed)
+        session.op(
+            lambda vault: load_choices(vault, client_id), self._loaded, on_error=self._failed
+        )
 
-    def _build_inputs(self, code: str) -> None:
+    def _build_inputs(self, client: str) -> None:
         self.inputs = QWidget(self)
         form = QFormLayout(self.inputs)
         form.setContentsMargins(0, 0, 0, 0)
-        self.client_label = QLabel(code, self.inputs)
+        self.client_label = QLabel(client, self.inputs)
+        self.client_label.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(self.tr("Client:"), self.client_label)
         labels = zip(KINDS, KIND_LABELS, strict=True)
         self.kind_buttons = {
@@ -261,7 +270,7 @@ class ExportDialog(QDialog):
 
     def start_export(self) -> None:
         """Check the inputs, then hand the export to the task runner."""
-        if self._vault is None or self._exporting or not self.export_button.isEnabled():
+        if self._session is None or self._exporting or not self.export_button.isEnabled():
             return
         target = Path(self.path.text().strip()).expanduser()  # "" gives ".", not absolute
         password = self.password.text() if self.protect.isChecked() else None
@@ -269,19 +278,35 @@ class ExportDialog(QDialog):
             self.show_message(translate(CONTEXT, NO_PASSWORD if target.is_absolute() else NO_PATH))
             return
         kind = self.kind()
-        work = partial(
-            export,
-            self._vault,
-            self._client_id,
-            kind,
-            target,
-            session=self.session.value() if kind == SESSION_SUMMARY and self._sessions else None,
-            deidentify=self.deidentify.isChecked() and kind != MAINTENANCE_PLAN,
-            password=password,
-        )
+        client_id = self._client_id
+        session = self.session.value() if kind == SESSION_SUMMARY and self._sessions else None
+        deidentify = self.deidentify.isChecked() and kind != MAINTENANCE_PLAN
         self._exporting = True
         self._set_busy(True, self.tr("Writing the PDF…"))
-        self._runner.submit(work, self._exported, self._failed)
+        self._session.op(  # read on the database worker, then build on the CPU worker
+            lambda vault: gather(vault, client_id, kind, session=session, deidentify=deidentify),
+            partial(self._render, target, password),
+            on_error=self._failed,
+        )
+
+    def _render(self, target: Path, password: str | None, gathered: Gathered) -> None:
+        if self._closed or self._session is None:
+            return
+        self._session.render(
+            lambda: write_atomically(render(gathered, password), target),
+            partial(self._written, gathered.kind),
+            self._failed,
+        )
+
+    def _written(self, kind: str, path: Path) -> None:
+        if self._closed or self._session is None:
+            return
+        client_id = self._client_id
+        self._session.op(
+            lambda vault: record_export(vault, client_id, kind),
+            lambda _none: self._exported(path),
+            on_error=self._failed,
+        )
 
     def _exported(self, path: Path) -> None:
         """Show where the PDF went (and its password) with Open PDF and Close."""
@@ -316,7 +341,7 @@ class ExportDialog(QDialog):
     def discard(self) -> None:
         """Wipe every field that held client data and close (the vault is locking)."""
         self._closed, self._exporting = True, False
-        self._vault, self.saved, self._filenames = None, None, {}
+        self._session, self.saved, self._filenames = None, None, {}
         self.password.setText("")  # setText drops the undo history too
         self.path.setText("")
         for label in (self.client_label, self.saved_note, self.session_hint):

@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import QT_TRANSLATE_NOOP, translate
-from ui.tasks import TaskRunner
+from ui.session import CLIENTS, VaultSession
 from ui.widgets.date_fields import vocab
 from workbench.domain.episode import FREQUENCIES, Contract, SessionFormat
 from workbench.errors import WorkbenchError
 from workbench.services import episodes
-from workbench.store.vault import Vault
 
 PROFILES = (
     ("WMK", QT_TRANSLATE_NOOP("NewClientDialog", "WMK (Weissman, Markowitz & Klerman)")),
@@ -36,10 +35,10 @@ class NewClientDialog(QDialog):
 
     created = Signal(int)
 
-    def __init__(self, vault: Vault, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # typed names never linger
-        self._vault, self._runner = vault, runner
+        self._session = session
         self.setWindowTitle(self.tr("New client"))
         self.given = QLineEdit(self)
         self.family = QLineEdit(self)
@@ -102,14 +101,14 @@ class NewClientDialog(QDialog):
         dob = self.dob.date().toString("yyyy-MM-dd") if self.has_dob.isChecked() else None
         given, family, preferred = self.given.text(), self.family.text(), self.preferred.text()
         start = self.start.date().toString("yyyy-MM-dd")
-        vault = self._vault
         self.buttons.setEnabled(False)
-        self._runner.submit(
-            lambda: episodes.start_client(
+        self._session.op(
+            lambda vault: episodes.start_client(
                 vault, given, family, contract, start, preferred_name=preferred, date_of_birth=dob
             ),
             self._done,
-            self._failed,
+            changes={CLIENTS},
+            on_error=self._failed,
         )
 
     def _done(self, ids: object) -> None:

@@ -13,7 +13,7 @@ from ui.tasks import TaskRunner
 from ui.widgets.page import CardPage, wrapped_label
 from workbench.errors import WorkbenchError, WrongPassphrase
 from workbench.services.vault_access import BackupSummary, describe_backup
-from workbench.store.backup import restore_backup
+from workbench.services.vaults import restore_backup
 
 CONTEXT = "RestoreBackupPage"
 TITLE = QT_TRANSLATE_NOOP("RestoreBackupPage", "Restore from a backup")

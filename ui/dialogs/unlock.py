@@ -21,7 +21,7 @@ from workbench.errors import (
     WorkbenchError,
 )
 from workbench.services.vault_access import unlock_wait_seconds
-from workbench.store.vault import Vault
+from workbench.services.vaults import Vault
 
 CONTEXT = "UnlockPage"
 TITLE = QT_TRANSLATE_NOOP("UnlockPage", "Unlock the vault")

@@ -10,7 +10,7 @@ from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.models.rows import RIGHT, Column, RowsModel
 from ui.widgets.date_fields import show_date, show_moment, show_number, vocab
 from workbench.domain.inventory import Person, TimelineEvent
-from workbench.store.audit import AuditEntry
+from workbench.services.vaults import AuditEntry
 
 MAX_CELL = 60
 

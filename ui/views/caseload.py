@@ -10,12 +10,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QTabWidget, QVBo
 
 from ui.models.caseload_model import NAME_COLUMN, CaseloadModel
 from ui.models.note_hits_model import NoteHitsModel
-from ui.tasks import TaskRunner
+from ui.session import VaultSession
 from ui.views.query_panel import QueryPanel
 from ui.widgets.page import wrapped_label
 from workbench.domain.caseload import ClientSummary
 from workbench.services import caseload as caseload_service
-from workbench.store.vault import Vault
 
 EXCERPT_COLUMN = 3
 
@@ -58,12 +57,13 @@ class CaseloadPage(QWidget):
     status_changed = Signal(str)
     selection_changed = Signal(bool)  # whether `selected_client()` has a client now
 
-    def __init__(self, vault: Vault, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        vault = session.vault
         self.banner = self._warning_banner("\n\n".join(vault.warnings))
         self.clients = QueryPanel(
             partial(caseload_service.find_clients, vault),
-            runner,
+            session.db,
             CaseloadModel(),
             placeholder=self.tr("Filter clients by name or code"),
             describe=describe_clients,
@@ -75,7 +75,7 @@ class CaseloadPage(QWidget):
         )  # the status bar shows the count
         self.notes = QueryPanel(
             partial(caseload_service.find_notes, vault),
-            runner,
+            session.db,
             NoteHitsModel(),
             placeholder=self.tr("Search session notes (every word must appear)"),
             describe=describe_notes,
@@ -136,8 +136,19 @@ class CaseloadPage(QWidget):
         self.clients.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.clients.search.selectAll()
 
+    def select_client(self, client_id: int) -> None:
+        """Show the Clients tab with *client_id*'s row selected, if it is listed."""
+        self.tabs.setCurrentWidget(self.clients)
+        self.clients.select_key(client_id)
+
     def start(self) -> None:
         self.clients.refresh()
+
+    def refresh(self) -> None:
+        """Query again with the current filter (the selected client stays selected)."""
+        self.clients.refresh()
+        if self.notes.search.text().strip():
+            self.notes.refresh()
 
     def clear(self) -> None:
         self.clients.clear()

@@ -57,6 +57,7 @@ class QueryPanel(QWidget):
         self._count_inline = count_inline
         self._busy_text = busy_text  # shown by the slow-work indicator; the search can stop
         self._row_key = row_key  # keeps the selected row selected when new results arrive
+        self._pending_key: object = None  # a row to select once it is listed
         self._generation = 0
         self._job: int | None = None  # the query in flight, dropped when a newer one starts
         self.model = model
@@ -159,12 +160,21 @@ class QueryPanel(QWidget):
         return self._row_key(self.model.row_at(current.row()))
 
     def _reselect(self, key: object) -> None:
-        if key is None or self._row_key is None:
+        target = self._pending_key if self._pending_key is not None else key
+        if target is not None:
+            self.select_key(target)
+
+    def select_key(self, key: object) -> None:
+        """Select the row whose key is *key*; if it is not shown yet, once results arrive."""
+        if self._row_key is None:
             return
         for row in range(self.model.rowCount()):
             if self._row_key(self.model.row_at(row)) == key:
-                self.table.selectRow(row)
+                self._pending_key = None
+                if self.table.selectionModel().currentIndex().row() != row:
+                    self.table.selectRow(row)
                 return
+        self._pending_key = key
 
     def _stopped(self, generation: int) -> None:
         if generation == self._generation:

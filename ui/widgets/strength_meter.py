@@ -12,7 +12,7 @@ from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.tasks import TaskRunner
 from ui.widgets.page import wrapped_label
 from workbench.errors import WorkbenchError
-from workbench.store.passphrase import Strength, strength
+from workbench.services.vaults import Strength, strength
 
 DEBOUNCE_MS = 250
 CONTEXT = "StrengthMeter"

@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.workspace_tables import AuditModel
-from ui.tasks import TaskRunner
+from ui.session import VaultSession
 from ui.widgets.page import wrapped_label
 from ui.workspace.base import WorkspacePage
 from workbench.services import audit_log
-from workbench.store.audit import AuditEntry
-from workbench.store.vault import Vault
+from workbench.services.vaults import AuditEntry
 
 
 class AuditPage(WorkspacePage):
@@ -30,13 +29,12 @@ class AuditPage(WorkspacePage):
 
     def __init__(
         self,
-        vault: Vault,
-        runner: TaskRunner,
+        session: VaultSession,
         client_id: int,
         episode_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(vault, runner, client_id, episode_id, parent)
+        super().__init__(session, client_id, episode_id, parent)
         self.loaded = False
         self.model = AuditModel(self)
         self.table = QTableView(self)
@@ -73,7 +71,7 @@ class AuditPage(WorkspacePage):
 
     def reload(self) -> None:
         vault, client = self.vault, self.client_id
-        self.run(lambda: audit_log.for_client(vault, client), self._loaded)
+        self.load(lambda: audit_log.for_client(vault, client), self._loaded)
 
     def _loaded(self, entries: list[AuditEntry]) -> None:
         self.model.set_rows(entries)

@@ -8,10 +8,11 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ui.workspace.session_drafts import AUTOSAVE_MS, Body, Run, UnsavedDraft
+from ui.workspace.session_drafts import AUTOSAVE_MS, Run
 from workbench.errors import WorkbenchError
 from workbench.services import form_drafts
-from workbench.store.vault import Vault
+from workbench.services.held_drafts import Body, UnsavedDraft
+from workbench.services.vaults import Vault
 
 Apply = Callable[[Body], None]
 

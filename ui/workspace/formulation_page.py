@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import QT_TRANSLATE_NOOP
-from ui.tasks import TaskRunner
+from ui.session import EPISODE, RECORD, VaultSession
 from ui.widgets.formulation_parts import SharedBox, StatementBox, ruled_out_box, sections_box
 from ui.widgets.goals_editor import GoalsEditor
 from ui.widgets.page import wrapped_label
@@ -27,7 +27,6 @@ from workbench.domain.formulation import Formulation, Goal
 from workbench.errors import WorkbenchError
 from workbench.protocol import ManualProfile, load_profile
 from workbench.services import episodes, formulation
-from workbench.store.vault import Vault
 
 DEFICITS = "interpersonal_deficits"
 ERROR_STYLE = "color: #ffffff; background: #a4262c; padding: 6px; border-radius: 3px;"
@@ -47,13 +46,12 @@ class FormulationPage(WorkspacePage):
 
     def __init__(
         self,
-        vault: Vault,
-        runner: TaskRunner,
+        session: VaultSession,
         client_id: int,
         episode_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(vault, runner, client_id, episode_id, parent)
+        super().__init__(session, client_id, episode_id, parent)
         self.loaded = False
         self.dirty = False
         self._loading = False
@@ -154,7 +152,7 @@ class FormulationPage(WorkspacePage):
             found = formulation.get_formulation(vault, episode) or Formulation()
             return Loaded(profile, found, formulation.goals(vault, episode))
 
-        self.run(load, self._loaded)
+        self.load(load, self._loaded)
 
     def _loaded(self, loaded: Loaded) -> None:
         self._loading = True
@@ -191,7 +189,9 @@ class FormulationPage(WorkspacePage):
                 self.tr("The draft uses the saved problem area; save to draft from the new one.")
             )
         vault, episode = self.vault, self.episode_id
-        self.run(lambda: formulation.suggest_statement(vault, episode), self._suggestion)
+        self.load(
+            lambda: formulation.suggest_statement(vault, episode), self._suggestion, "suggest"
+        )
 
     def _suggestion(self, draft: str) -> None:
         self._suggested = draft
@@ -229,14 +229,13 @@ class FormulationPage(WorkspacePage):
             formulation.set_goals(vault, episode, goals)
             return chosen
 
-        self.runner.submit(work, self._saved_ok, self._refused)
+        self.write(work, self._saved_ok, {RECORD, EPISODE}, self._refused)
 
     def _saved_ok(self, saved: Formulation) -> None:
         self._saved, self._suggested = saved, None
         self.dirty = False
         self.error.hide()
         self.message.emit(self.tr("Formulation saved."))
-        self.changed.emit()
 
     def _refused(self, error: WorkbenchError) -> None:
         self.error.setText(error.user_message)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.workspace_tables import PeopleModel, PersonRow
-from ui.tasks import TaskRunner
+from ui.session import RECORD, VaultSession
 from ui.widgets.circle_panel import CirclePanel
 from ui.widgets.page import wrapped_label
 from ui.widgets.person_form import PersonForm
@@ -29,7 +29,6 @@ from ui.workspace.base import WorkspacePage
 from workbench.domain.inventory import CircleSnapshot, Person, PersonDetails
 from workbench.errors import WorkbenchError
 from workbench.services import inventory
-from workbench.store.vault import Vault
 
 Loaded = tuple[list[Person], list[CircleSnapshot]]
 
@@ -38,16 +37,16 @@ class InventoryPage(WorkspacePage):
     """Who matters to the client (§7.1) and how close they are (§7.2)."""
 
     title = QT_TRANSLATE_NOOP("WorkspacePage", "Inventory")
+    shows = frozenset({RECORD})
 
     def __init__(
         self,
-        vault: Vault,
-        runner: TaskRunner,
+        session: VaultSession,
         client_id: int,
         episode_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(vault, runner, client_id, episode_id, parent)
+        super().__init__(session, client_id, episode_id, parent)
         self.loaded = False
         self._people: list[Person] = []
         self.model = PeopleModel(self)
@@ -126,7 +125,7 @@ class InventoryPage(WorkspacePage):
         def load() -> Loaded:
             return inventory.people(vault, episode), inventory.circle_snapshots(vault, episode)
 
-        self.run(load, self._loaded)
+        self.load(load, self._loaded)
 
     def _loaded(self, result: Loaded) -> None:
         people, snapshots = result
@@ -201,10 +200,9 @@ class InventoryPage(WorkspacePage):
             if self.form.person_id is None and then is None:
                 self.form.person_id = new_id
             self.message.emit(self.tr("Saved %s.") % alias.strip())
-            self.changed.emit()
             self.reload()
 
-        self.runner.submit(work, saved, failed)
+        self.write(work, saved, {RECORD}, failed)
 
     def _store(
         self, person_id: int | None, alias: str, relationship: str, details: PersonDetails
@@ -225,11 +223,12 @@ class InventoryPage(WorkspacePage):
 
         def done(_: int) -> None:
             self.message.emit(self.tr("Closeness circle saved as “%s”.") % label)
-            self.changed.emit()
             self.reload()
 
-        self.run(
-            lambda: inventory.snapshot_circle(vault, episode, taken_on, label, placements), done
+        self.write(
+            lambda: inventory.snapshot_circle(vault, episode, taken_on, label, placements),
+            done,
+            {RECORD},
         )
 
     # ----- contract --------------------------------------------------------------------------

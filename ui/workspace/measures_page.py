@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.workspace_models import AdministrationsModel, local_date
-from ui.tasks import TaskRunner
+from ui.session import MEASURES, RISK, VaultSession
 from ui.widgets.date_fields import show_number
 from ui.widgets.risk_banner import RiskBanner
 from ui.widgets.trend_chart import Series, TrendChart
@@ -37,8 +37,8 @@ from workbench.errors import WorkbenchError
 from workbench.measures import INSTRUMENTS, Score, score
 from workbench.services import measures, workspace_reads
 from workbench.services.form_drafts import MEASURE
+from workbench.services.vaults import Vault
 from workbench.services.workspace_reads import AdministrationRow, SessionRow
-from workbench.store.vault import Vault
 
 CHARTED = ("PHQ-9", "GAD-7")
 PHQ9_CUTS = (5, 10, 15, 20)  # GAD-7 shares 5/10/15 (ipt-reference §10.1, §10.2)
@@ -59,14 +59,12 @@ class MeasuresPage(WorkspacePage):
 
     def __init__(
         self,
-        vault: Vault,
-        runner: TaskRunner,
+        session: VaultSession,
         client_id: int,
         episode_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(vault, runner, client_id, episode_id, parent)
-        self._generation = 0
+        super().__init__(session, client_id, episode_id, parent)
         self._sessions: list[SessionRow] = []
         self.instrument = QComboBox(self)
         self.instrument.setAccessibleName(self.tr("Measure"))
@@ -74,7 +72,7 @@ class MeasuresPage(WorkspacePage):
         self.forms: dict[str, MeasureForm] = {}
         # Answers entered but not yet recorded: one draft per instrument (ref = instrument id).
         self.drafts = FormDraftKeeper(
-            vault, self.run, episode_id, MEASURE, lambda ref: self.forms[ref].draft(), self
+            session.vault, self.run, episode_id, MEASURE, lambda ref: self.forms[ref].draft(), self
         )
         self.drafts.restored.connect(self._draft_restored)
         self.drafts.failed.connect(self._say)
@@ -204,13 +202,10 @@ class MeasuresPage(WorkspacePage):
             self.date.setDate(day)
 
     def reload(self) -> None:
-        self._generation += 1
         work = partial(_load, self.vault, self.episode_id)
-        self.run(work, partial(self._loaded, self._generation))
+        self.load(work, self._loaded)
 
-    def _loaded(self, generation: int, loaded: Loaded) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, loaded: Loaded) -> None:
         given, self._sessions = loaded
         self.model.set_rows(list(reversed(given)))
         series = [Series(name, _points(given, name)) for name in CHARTED]
@@ -251,11 +246,9 @@ class MeasuresPage(WorkspacePage):
             session_id=self.session.currentData(),
             difficulty=form.difficulty(),
         )
-        self.run(work, partial(self._recorded, self._generation))
+        self.write(work, self._recorded, {MEASURES, RISK})
 
-    def _recorded(self, generation: int, recorded: measures.Recorded) -> None:
-        if generation != self._generation:
-            return
+    def _recorded(self, recorded: measures.Recorded) -> None:
         result = recorded.score
         total = self.tr("incomplete") if result.total is None else show_number(result.total)
         self.notice.setText(self.tr("{0} recorded: {1}.").format(result.instrument, total))
@@ -265,7 +258,6 @@ class MeasuresPage(WorkspacePage):
         with self.drafts.quiet():
             self.forms[result.instrument].reset()
         self.reload()
-        self.changed.emit()
 
     def show_error(self, error: WorkbenchError) -> None:
         self.notice.setText(error.user_message)
@@ -276,7 +268,6 @@ class MeasuresPage(WorkspacePage):
         self.drafts.flush()
 
     def clear(self) -> None:
-        self._generation += 1
         self._sessions = []
         self.drafts.clear()
         with self.drafts.quiet():

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.workspace_models import OpenItemsModel, flag_line, local_date
-from ui.tasks import TaskRunner
+from ui.session import VaultSession
 from ui.widgets.date_fields import show_number
 from ui.widgets.risk_banner import RiskBanner
 from ui.widgets.trend_chart import Sparkline
@@ -29,7 +29,6 @@ from ui.workspace.base import WorkspacePage
 from workbench.measures import Outcome, get_instrument
 from workbench.services import workspace_reads
 from workbench.services.workspace_reads import MeasureSummary, Overview
-from workbench.store.vault import Vault
 
 TEXT_COLUMN = 2
 
@@ -110,14 +109,12 @@ class OverviewPage(WorkspacePage):
 
     def __init__(
         self,
-        vault: Vault,
-        runner: TaskRunner,
+        session: VaultSession,
         client_id: int,
         episode_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(vault, runner, client_id, episode_id, parent)
-        self._generation = 0
+        super().__init__(session, client_id, episode_id, parent)
         self.banner = RiskBanner(self)
         self.phase = _label("", self, wrap=False)
         font = QFont(self.phase.font())
@@ -195,13 +192,10 @@ class OverviewPage(WorkspacePage):
         self.setMinimumSize(640, 420)
 
     def reload(self) -> None:
-        self._generation += 1
         work = partial(workspace_reads.overview, self.vault, self.episode_id)
-        self.run(work, partial(self._show, self._generation))
+        self.load(work, self._show)
 
-    def _show(self, generation: int, overview: Overview) -> None:
-        if generation != self._generation:
-            return  # cleared (or reloaded) since this was asked for
+    def _show(self, overview: Overview) -> None:
         status = overview.status
         self.phase.setText(status.phase_label)
         self.session_line.setText(
@@ -225,7 +219,6 @@ class OverviewPage(WorkspacePage):
             tile.show_summary(shown.get(instrument))
 
     def clear(self) -> None:
-        self._generation += 1
         self.banner.clear()
         self.phase.clear()
         self.session_line.clear()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import QT_TRANSLATE_NOOP
-from ui.tasks import TaskRunner
+from ui.session import RECORD, VaultSession
 from ui.widgets.date_fields import OptionalDate, join_lines, lines_of, text_box, vocab
 from ui.widgets.page import wrapped_label
 from ui.widgets.support_editor import SupportEditor
@@ -31,7 +31,6 @@ from workbench.domain.inventory import Person
 from workbench.domain.maintenance import FOCUS, FREQUENCIES, MaintenancePlan
 from workbench.errors import WorkbenchError
 from workbench.services import formulation, inventory
-from workbench.store.vault import Vault
 
 ERROR_STYLE = "color: #ffffff; background: #a4262c; padding: 6px; border-radius: 3px;"
 TEXTS = ("what_we_worked_on", "what_changed", "if_warning_signs", "return_to_acute_rule")
@@ -56,13 +55,12 @@ class PlanPage(WorkspacePage):
 
     def __init__(
         self,
-        vault: Vault,
-        runner: TaskRunner,
+        session: VaultSession,
         client_id: int,
         episode_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(vault, runner, client_id, episode_id, parent)
+        super().__init__(session, client_id, episode_id, parent)
         self.loaded = False
         self.dirty = False
         self._loading = False
@@ -196,7 +194,7 @@ class PlanPage(WorkspacePage):
             plan = formulation.get_plan(vault, episode) or MaintenancePlan()
             return Loaded(inventory.people(vault, episode), plan)
 
-        self.run(load, self._loaded)
+        self.load(load, self._loaded)
 
     def _loaded(self, loaded: Loaded) -> None:
         self._loading = True
@@ -245,15 +243,17 @@ class PlanPage(WorkspacePage):
 
     def save(self) -> None:
         plan, vault, episode = self.current(), self.vault, self.episode_id
-        self.runner.submit(
-            lambda: formulation.save_plan(vault, episode, plan), self._saved, self._refused
+        self.write(
+            lambda: formulation.save_plan(vault, episode, plan),
+            self._saved,
+            {RECORD},
+            self._refused,
         )
 
     def _saved(self, _: object) -> None:
         self.dirty = False
         self.error.hide()
         self.message.emit(self.tr("Maintenance plan saved."))
-        self.changed.emit()
 
     def _refused(self, error: WorkbenchError) -> None:
         self.error.setText(error.user_message)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.workspace_models import RiskFlagsModel, RiskNotesModel, flag_line
-from ui.tasks import TaskRunner
+from ui.session import RISK, VaultSession
 from ui.widgets.risk_banner import RiskBanner
 from ui.workspace.base import WorkspacePage
 from ui.workspace.form_drafts import FormDraftKeeper
@@ -30,7 +30,7 @@ from workbench.domain.risk import RiskFlagView
 from workbench.errors import WorkbenchError
 from workbench.services import risk
 from workbench.services.form_drafts import RISK_NOTE
-from workbench.store.vault import Vault
+from workbench.services.vaults import Vault
 
 Loaded = tuple[list[RiskFlagView], list[Note]]
 
@@ -66,14 +66,12 @@ class RiskPage(WorkspacePage):
 
     def __init__(
         self,
-        vault: Vault,
-        runner: TaskRunner,
+        session: VaultSession,
         client_id: int,
         episode_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(vault, runner, client_id, episode_id, parent)
-        self._generation = 0
+        super().__init__(session, client_id, episode_id, parent)
         self.banner = RiskBanner(self, always_show_notice=True)
         self.flags_model = RiskFlagsModel(self)
         self.flags_table = _table(self, self.flags_model, self.tr("Risk flags, open first"))
@@ -89,7 +87,7 @@ class RiskPage(WorkspacePage):
         self.notice.setAccessibleName(self.tr("Message"))
         # One risk-note draft per episode (ref ''); the flag ticks follow the open flags instead.
         self.drafts = FormDraftKeeper(
-            vault, self.run, episode_id, RISK_NOTE, lambda _ref: self.form.draft(), self
+            session.vault, self.run, episode_id, RISK_NOTE, lambda _ref: self.form.draft(), self
         )
         self.form.edited.connect(lambda: self.drafts.edited(""))
         self.drafts.restored.connect(
@@ -130,13 +128,10 @@ class RiskPage(WorkspacePage):
         self.setMinimumSize(800, 520)
 
     def reload(self) -> None:
-        self._generation += 1
         work = partial(_load, self.vault, self.episode_id)
-        self.run(work, partial(self._loaded, self._generation))
+        self.load(work, self._loaded)
 
-    def _loaded(self, generation: int, loaded: Loaded) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, loaded: Loaded) -> None:
         flags, notes = loaded
         ordered = open_first(flags)
         self.flags_model.set_rows(ordered)
@@ -172,11 +167,9 @@ class RiskPage(WorkspacePage):
         flag_ids = self.form.chosen_flags()
         self.drafts.stash()  # kept if signing fails; discarded with the signing otherwise
         work = partial(risk.write_risk_note, self.vault, self.episode_id, note, flag_ids)
-        self.run(work, partial(self._saved, self._generation, len(flag_ids)))
+        self.write(work, partial(self._saved, len(flag_ids)), {RISK})
 
-    def _saved(self, generation: int, closed: int, _note_id: int) -> None:
-        if generation != self._generation:
-            return
+    def _saved(self, closed: int, _note_id: int) -> None:
         self.drafts.forget("")
         with self.drafts.quiet():
             self.form.reset()
@@ -186,7 +179,6 @@ class RiskPage(WorkspacePage):
             else self.tr("Risk note signed.")
         )
         self.reload()
-        self.changed.emit()
 
     def _say(self, text: str) -> None:
         self.notice.setText(text)
@@ -201,7 +193,6 @@ class RiskPage(WorkspacePage):
         self.drafts.flush()
 
     def clear(self) -> None:
-        self._generation += 1
         self.drafts.clear()
         self.banner.clear()
         self.flags_model.clear()

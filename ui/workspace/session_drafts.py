@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -13,23 +12,11 @@ from ui.workspace.note_editor import NoteEditor
 from workbench.domain.notes import Note
 from workbench.errors import WorkbenchError
 from workbench.services import sessions
-from workbench.store.vault import Vault
+from workbench.services.held_drafts import SESSION_NOTE, Body, UnsavedDraft
+from workbench.services.vaults import Vault
 
 AUTOSAVE_MS = 800
-SESSION_NOTE = "session_note"  # the kind of an UnsavedDraft of a session note's body
-Body = dict[str, Any]
 Run = Callable[[Callable[[], Any], Callable[[Any], None]], None]
-
-
-@dataclass(frozen=True)
-class UnsavedDraft:
-    """Text the vault does not have yet: a session note (*note_id*) or a form draft (*ref*)."""
-
-    kind: str  # SESSION_NOTE or a form-draft kind (risk note, addendum, measure)
-    episode_id: int | None  # None for a session note: the note knows its episode
-    note_id: int | None  # only for a session note
-    ref: str
-    body: Body
 
 
 def save_draft(vault: Vault, note_id: int, body: Body) -> WorkbenchError | None:

@@ -24,18 +24,19 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.workspace_models import SessionsModel, attendance_label, local_date
-from ui.tasks import TaskRunner
+from ui.session import EPISODE, SESSIONS, VaultSession
 from ui.workspace.base import WorkspacePage
 from ui.workspace.form_drafts import FormDraftKeeper
 from ui.workspace.note_editor import ProcessNotesPanel, SessionNotePane
-from ui.workspace.session_drafts import Body, DraftKeeper
+from ui.workspace.session_drafts import DraftKeeper
 from workbench.domain.notes import Note
 from workbench.errors import WorkbenchError
 from workbench.protocol import techniques
 from workbench.services import episodes, sessions, workspace_reads
 from workbench.services.form_drafts import ADDENDUM
+from workbench.services.held_drafts import Body
+from workbench.services.vaults import Vault
 from workbench.services.workspace_reads import SessionRow
-from workbench.store.vault import Vault
 
 ATTENDANCE = ("attended", "cancelled", "did_not_attend")
 Loaded = tuple[list[SessionRow], Any, list[workspace_reads.ProcessNote]]
@@ -54,17 +55,16 @@ class SessionsPage(WorkspacePage):
     """Drafts are saved ~0.8 s after typing stops; a failed save keeps the text on screen."""
 
     title = QT_TRANSLATE_NOOP("WorkspacePage", "Sessions")
+    shows = frozenset({SESSIONS, EPISODE})
 
     def __init__(
         self,
-        vault: Vault,
-        runner: TaskRunner,
+        session: VaultSession,
         client_id: int,
         episode_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(vault, runner, client_id, episode_id, parent)
-        self._generation = 0
+        super().__init__(session, client_id, episode_id, parent)
         self._session_id: int | None = None
         self._want_session: int | None = None
         self._focus_note = False  # a session just added: the cursor goes into its note
@@ -95,7 +95,7 @@ class SessionsPage(WorkspacePage):
         self.pane = SessionNotePane(self)
         self.editor = self.pane.editor
         self.addenda = self.pane.addenda
-        self.drafts = DraftKeeper(vault, self.editor, self.run, self)
+        self.drafts = DraftKeeper(session.vault, self.editor, self.run, self)
         self.drafts.state.connect(self.pane.save_state.setText)
         self.drafts.failed.connect(self._failed)
         self.pane.save_button.clicked.connect(self.drafts.stash)
@@ -104,7 +104,7 @@ class SessionsPage(WorkspacePage):
         # The addendum being typed under a signed note: one draft per note (ref = note id).
         self._addendum_ref: str | None = None
         self.addendum_drafts = FormDraftKeeper(
-            vault, self.run, episode_id, ADDENDUM, self._addendum_body, self
+            session.vault, self.run, episode_id, ADDENDUM, self._addendum_body, self
         )
         self.addenda.text.textChanged.connect(self._addendum_edited)
         self.addendum_drafts.restored.connect(
@@ -152,13 +152,10 @@ class SessionsPage(WorkspacePage):
     # Loading ---------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self._generation += 1
         work = partial(_load, self.vault, self.episode_id)
-        self.run(work, partial(self._loaded, self._generation))
+        self.load(work, self._loaded)
 
-    def _loaded(self, generation: int, loaded: Loaded) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, loaded: Loaded) -> None:
         rows, catalogue, process_notes = loaded
         keep = self._want_session or self._session_id
         self._want_session = None
@@ -184,11 +181,9 @@ class SessionsPage(WorkspacePage):
         )
         if row.note_id is not None:
             work = partial(sessions.get_note, self.vault, row.note_id)
-            self.run(work, partial(self._show_note, self._generation))
+            self.load(work, self._show_note, key="note")
 
-    def _show_note(self, generation: int, note: Note) -> None:
-        if generation != self._generation:
-            return
+    def _show_note(self, note: Note) -> None:
         self.drafts.show(note)
         self.pane.show_signed(note)
         self._show_addendum(note)
@@ -251,14 +246,13 @@ class SessionsPage(WorkspacePage):
         held_on = self.date.date().toString(Qt.DateFormat.ISODate)
         attendance = str(self.attendance.currentData())
         work = partial(sessions.record_session, self.vault, self.episode_id, held_on, attendance)
-        self.run(work, self._session_added)
+        self.write(work, self._session_added, {SESSIONS, EPISODE})
 
     def _session_added(self, ids: tuple[int, int]) -> None:
         self._want_session = ids[0]
         self._focus_note = True
         self.notice.setText(self.tr("New session recorded."))
         self.reload()
-        self.changed.emit()
 
     def confirm_sign(self) -> bool:
         answer = QMessageBox.question(
@@ -276,43 +270,37 @@ class SessionsPage(WorkspacePage):
             return
         note_id, body = self.drafts.take()
         work = partial(self._sign_work, note_id, body)
-        self.run(work, partial(self._signed, self._generation, body))
+        self.write(work, partial(self._signed, body), {SESSIONS, EPISODE})
 
     def _sign_work(self, note_id: int, body: Body) -> Note:
         sessions.save_note(self.vault, note_id, body)
         sessions.sign(self.vault, note_id)
         return sessions.get_note(self.vault, note_id)
 
-    def _signed(self, generation: int, body: Body, note: Note) -> None:
-        if generation != self._generation:
-            return
+    def _signed(self, body: Body, note: Note) -> None:
         self.drafts.done(note.id, body)
         self.notice.setText(self.tr("The note is signed."))
-        self._show_note(generation, note)
+        self._show_note(note)
         self.reload()
-        self.changed.emit()
 
     def add_addendum(self) -> None:
         if self.drafts.note_id is None:
             return
         self.addendum_drafts.stash()  # kept if signing fails; discarded with the signing otherwise
         work = partial(self._addendum_work, self.drafts.note_id, self.addenda.text.toPlainText())
-        self.run(work, partial(self._addendum_added, self._generation))
+        self.write(work, self._addendum_added, {SESSIONS})
 
     def _addendum_work(self, note_id: int, text: str) -> Note:
         sessions.add_addendum(self.vault, note_id, text)
         return sessions.get_note(self.vault, note_id)
 
-    def _addendum_added(self, generation: int, note: Note) -> None:
-        if generation != self._generation:
-            return
+    def _addendum_added(self, note: Note) -> None:
         self.addendum_drafts.forget(str(note.id))
         with self.addendum_drafts.quiet():
             self.addenda.text.clear()
         self.notice.setText(self.tr("Addendum signed and added."))
-        self._show_note(generation, note)
+        self._show_note(note)
         self.reload()
-        self.changed.emit()
 
     def save_process_note(self) -> None:
         text = self.process.text.toPlainText()
@@ -322,11 +310,9 @@ class SessionsPage(WorkspacePage):
         work = partial(
             sessions.save_process_note, self.vault, self.episode_id, text, self._session_id
         )
-        self.run(work, partial(self._process_saved, self._generation))
+        self.write(work, self._process_saved, {SESSIONS})
 
-    def _process_saved(self, generation: int, _note_id: int) -> None:
-        if generation != self._generation:
-            return
+    def _process_saved(self, _note_id: int) -> None:
         self.process.text.clear()
         self.notice.setText(self.tr("Process note saved (kept apart from the record)."))
         self.reload()
@@ -336,7 +322,6 @@ class SessionsPage(WorkspacePage):
         super().show_error(error)
 
     def clear(self) -> None:
-        self._generation += 1
         self.drafts.clear()
         self.addendum_drafts.clear()
         self._addendum_ref = None

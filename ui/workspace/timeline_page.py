@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.workspace_tables import EventRow, EventsModel
-from ui.tasks import TaskRunner
+from ui.session import RECORD, VaultSession
 from ui.widgets.date_fields import show_date
 from ui.widgets.event_form import EventForm
 from ui.widgets.page import wrapped_label
@@ -28,7 +28,6 @@ from ui.workspace.base import WorkspacePage
 from workbench.domain.inventory import Person, TimelineEvent
 from workbench.errors import WorkbenchError
 from workbench.services import inventory, workspace_edits
-from workbench.store.vault import Vault
 
 Loaded = tuple[list[Person], list[TimelineEvent]]
 NOTES_COLUMN = 5
@@ -38,16 +37,16 @@ class TimelinePage(WorkspacePage):
     """Interpersonal changes near onset and mood over time (ipt-reference §8)."""
 
     title = QT_TRANSLATE_NOOP("WorkspacePage", "Timeline")
+    shows = frozenset({RECORD})
 
     def __init__(
         self,
-        vault: Vault,
-        runner: TaskRunner,
+        session: VaultSession,
         client_id: int,
         episode_id: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(vault, runner, client_id, episode_id, parent)
+        super().__init__(session, client_id, episode_id, parent)
         self.loaded = False
         self.view = TimelineView(self)
         self.model = EventsModel(self)
@@ -111,7 +110,7 @@ class TimelinePage(WorkspacePage):
         def load() -> Loaded:
             return inventory.people(vault, episode), inventory.timeline(vault, episode)
 
-        self.run(load, self._loaded)
+        self.load(load, self._loaded)
 
     def _loaded(self, result: Loaded) -> None:
         people, entries = result
@@ -166,10 +165,9 @@ class TimelinePage(WorkspacePage):
             if self.form.event_id == 0 and event.id == 0 and not self.form.dirty:
                 self.form.event_id = event_id
             self.message.emit(self.tr("Event saved."))
-            self.changed.emit()
             self.reload()
 
-        self.runner.submit(partial(self._store, event), saved, failed)
+        self.write(partial(self._store, event), saved, {RECORD}, failed)
 
     def _store(self, event: TimelineEvent) -> int:
         if event.id == 0:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,22 +23,56 @@ def content_hash(doc: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class Gathered:
+    """What one report shows, read from the vault; rendering it needs no database."""
+
+    kind: str
+    doc: Any
+
+
+def gather(
+    vault: Vault, client_id: int, kind: str, *, session: int | None = None, deidentify: bool = False
+) -> Gathered:
+    """Read (and de-identify on request) everything the report of *kind* shows."""
+    if kind == "session-summary":
+        return Gathered(
+            kind, report_data.session_summary(vault, client_id, session, deidentify=deidentify)
+        )
+    if kind == "maintenance-plan":
+        if deidentify:
+            raise InvalidInput("The maintenance plan is for the patient; it is not de-identified.")
+        return Gathered(kind, report_data.maintenance_plan(vault, client_id))
+    if kind == "supervisor-report":
+        return Gathered(
+            kind, report_supervisor.supervisor_report(vault, client_id, deidentify=deidentify)
+        )
+    raise InvalidInput(f"Choose one of: {', '.join(KINDS)}.")
+
+
+def render(gathered: Gathered, password: str | None = None) -> bytes:
+    """The PDF bytes (AES-256 with *password*); CPU work only, nothing touches the disk."""
+    digest = content_hash(gathered.doc)
+    if gathered.kind == "session-summary":
+        pdf = session_summary_pdf.build(gathered.doc, digest)
+    elif gathered.kind == "maintenance-plan":
+        pdf = maintenance_plan_pdf.build(gathered.doc, digest)
+    else:
+        pdf = supervisor_report_pdf.build(gathered.doc, digest)
+    return encrypt(pdf, password) if password else pdf
+
+
 def build(
     vault: Vault, client_id: int, kind: str, *, session: int | None = None, deidentify: bool = False
 ) -> bytes:
     """The PDF bytes of one report (nothing touches the disk)."""
-    if kind == "session-summary":
-        summary = report_data.session_summary(vault, client_id, session, deidentify=deidentify)
-        return session_summary_pdf.build(summary, content_hash(summary))
-    if kind == "maintenance-plan":
-        if deidentify:
-            raise InvalidInput("The maintenance plan is for the patient; it is not de-identified.")
-        plan = report_data.maintenance_plan(vault, client_id)
-        return maintenance_plan_pdf.build(plan, content_hash(plan))
-    if kind == "supervisor-report":
-        report = report_supervisor.supervisor_report(vault, client_id, deidentify=deidentify)
-        return supervisor_report_pdf.build(report, content_hash(report))
-    raise InvalidInput(f"Choose one of: {', '.join(KINDS)}.")
+    return render(gather(vault, client_id, kind, session=session, deidentify=deidentify))
+
+
+def record_export(vault: Vault, client_id: int, kind: str) -> None:
+    """The audit log's line for a written export."""
+    with vault.transaction() as tx:
+        vault.audit(tx, "export", kind, client_id)
 
 
 def export(
@@ -52,12 +86,9 @@ def export(
     password: str | None = None,
 ) -> Path:
     """Build, optionally encrypt (AES-256), write atomically; recorded in the audit log."""
-    pdf = build(vault, client_id, kind, session=session, deidentify=deidentify)
-    if password:
-        pdf = encrypt(pdf, password)
-    path = write_atomically(pdf, out)
-    with vault.transaction() as tx:
-        vault.audit(tx, "export", kind, client_id)
+    gathered = gather(vault, client_id, kind, session=session, deidentify=deidentify)
+    path = write_atomically(render(gathered, password), out)
+    record_export(vault, client_id, kind)
     return path
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
 
 from tests.reports.course import record_course  # noqa: E402
 from tests.support import FAST_KDF, PASSPHRASE  # noqa: E402
+from tests.ui.session_support import session_for  # noqa: E402
 from ui.tasks import TaskRunner  # noqa: E402
 from ui.workspace.base import WorkspacePage  # noqa: E402
 from ui.workspace.measures_page import MeasuresPage  # noqa: E402
@@ -159,7 +160,7 @@ def main() -> int:
             episode_id = episodes.current_episode(vault, client).id
             for name, page_class, scene in SHOTS:
                 window = QMainWindow()
-                page = page_class(vault, runner, client, episode_id)
+                page = page_class(session_for(vault, runner), client, episode_id)
                 window.setCentralWidget(page)
                 window.setWindowTitle(page.title)
                 window.resize(args.width, args.height)

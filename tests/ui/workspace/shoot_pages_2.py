@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStyleFactory  # noqa: 
 
 from tests.reports.course import record_course  # noqa: E402
 from tests.support import FAST_KDF, PASSPHRASE  # noqa: E402
+from tests.ui.session_support import session_for  # noqa: E402
 from ui.tasks import TaskRunner  # noqa: E402
 from ui.workspace.audit_page import AuditPage  # noqa: E402
 from ui.workspace.base import WorkspacePage  # noqa: E402
@@ -90,7 +91,7 @@ def main() -> int:
                 for cls in (InventoryPage, TimelinePage, FormulationPage, PlanPage, AuditPage):
                     window = QMainWindow()
                     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
-                    page: WorkspacePage = cls(vault, runner, client, episode)
+                    page: WorkspacePage = cls(session_for(vault, runner), client, episode)
                     window.setCentralWidget(page)
                     window.resize(width, height)
                     window.show()

@@ -77,7 +77,7 @@ def test_deficits_need_rule_outs_and_typed_text_stays(qtbot, vault, runner, cour
     }
     for area, reason in reasons.items():
         page.ruled_out.texts[area].setPlainText(reason)
-    with qtbot.waitSignal(page.changed):
+    with qtbot.waitSignal(page.vault_session.changed):
         page.save_button.click()
     idle(qtbot, runner)
     saved = formulation.get_formulation(vault, course[1])
@@ -98,7 +98,7 @@ def test_suggested_draft_is_not_saved_until_save(qtbot, vault, runner, course):
     page.flush()  # a lock now keeps the clinician's saved words, not the untouched draft
     assert formulation.get_formulation(vault, course[1]).statement == SAVED_STATEMENT
     page.statement.setPlainText(draft.replace("Over the next", "In the coming"))
-    with qtbot.waitSignal(page.changed):
+    with qtbot.waitSignal(page.vault_session.changed):
         page.save_button.click()
     idle(qtbot, runner)
     assert "In the coming" in formulation.get_formulation(vault, course[1]).statement
@@ -113,7 +113,7 @@ def test_goals_edit_and_save(qtbot, vault, runner, course):
     model = goals.model
     assert model.rowCount() == 2 and model.index(1, 0).data() == "Identify the dispute."
     model.setData(model.index(1, 2), "met", EDIT)
-    with qtbot.waitSignal(page.changed):
+    with qtbot.waitSignal(page.vault_session.changed):
         page.save_button.click()
     idle(qtbot, runner)
     saved = formulation.goals(vault, course[1])
@@ -132,7 +132,7 @@ def test_sr_profile_shows_sections(qtbot, vault, runner):
     assert page.sections.isVisible() and not page.statement_box.isVisible()
     choose(page.primary, "role_transition")
     page.sections.texts["cultural"].setPlainText("Family expects her to care for her father.")
-    with qtbot.waitSignal(page.changed):
+    with qtbot.waitSignal(page.vault_session.changed):
         page.save_button.click()
     idle(qtbot, runner)
     saved = formulation.get_formulation(vault, episode)
@@ -156,7 +156,7 @@ def test_plan_round_trip(qtbot, qtmodeltester, vault, runner, course):
     choose(page.frequency, "fortnightly")
     page.duration.setValue(6)
     page.review.set_value("2026-09-01")
-    with qtbot.waitSignal(page.changed):
+    with qtbot.waitSignal(page.vault_session.changed):
         page.save_button.click()
     idle(qtbot, runner)
     saved = formulation.get_plan(vault, course[1])

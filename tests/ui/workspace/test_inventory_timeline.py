@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.reports.course import FRIEND, SISTER, record_course
+from tests.ui.session_support import session_for
 from ui.tasks import TaskRunner
 from ui.widgets.circle_editor import PersonDot, ring_middle
 from ui.workspace.base import WorkspacePage
@@ -45,7 +46,7 @@ def runner(vault: Vault) -> Iterator[TaskRunner]:
 
 
 def open_page(qtbot, cls, vault, runner, course) -> WorkspacePage:  # type: ignore[no-untyped-def]
-    page = cls(vault, runner, *course)
+    page = cls(session_for(vault, runner), *course)
     qtbot.addWidget(page)
     page.resize(1100, 760)
     page.show()

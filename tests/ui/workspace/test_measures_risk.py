@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.reports.course import record_course
+from tests.ui.session_support import session_for
 from ui.tasks import TaskRunner
 from ui.workspace.measure_form import ChoiceForm, ScoreEntryForm
 from ui.workspace.measures_page import MeasuresPage
@@ -69,7 +70,7 @@ def label_texts(widget: QWidget) -> list[str]:
 
 
 def measures_page(qtbot, vault, runner, episode_id) -> MeasuresPage:
-    page = MeasuresPage(vault, runner, 1, episode_id)
+    page = MeasuresPage(session_for(vault, runner), 1, episode_id)
     qtbot.addWidget(page)
     page.resize(1100, 760)
     page.show()
@@ -79,7 +80,7 @@ def measures_page(qtbot, vault, runner, episode_id) -> MeasuresPage:
 
 
 def risk_page(qtbot, vault, runner, episode_id) -> RiskPage:
-    page = RiskPage(vault, runner, 1, episode_id)
+    page = RiskPage(session_for(vault, runner), 1, episode_id)
     qtbot.addWidget(page)
     page.resize(1100, 760)
     page.show()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.reports.course import SISTER, record_course
+from tests.ui.session_support import session_for
 from ui.tasks import TaskRunner
 from ui.workspace.overview_page import OverviewPage
 from ui.workspace.sessions_page import SessionsPage
@@ -71,7 +72,7 @@ def idle_note(qtbot, runner: TaskRunner, vault: Vault, note_id: int):
 
 
 def sessions_page(qtbot, vault: Vault, runner: TaskRunner, episode_id: int) -> SessionsPage:
-    page = SessionsPage(vault, runner, 1, episode_id)
+    page = SessionsPage(session_for(vault, runner), 1, episode_id)
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
@@ -86,7 +87,7 @@ def sessions_page(qtbot, vault: Vault, runner: TaskRunner, episode_id: int) -> S
 
 def test_overview_shows_phase_open_items_flags_and_measures(qtbot, qtmodeltester, vault, runner):
     episode_id = course(vault, 12)
-    page = OverviewPage(vault, runner, 1, episode_id)
+    page = OverviewPage(session_for(vault, runner), 1, episode_id)
     qtbot.addWidget(page)
     qtmodeltester.check(page.items_model)
     page.reload()
@@ -114,7 +115,7 @@ def test_overview_shows_phase_open_items_flags_and_measures(qtbot, qtmodeltester
 def test_overview_of_a_new_episode_has_no_banner(qtbot, vault, runner):
     client = episodes.add_client(vault, "Tamsin", "Oakes")
     episode_id = episodes.open_episode(vault, client, Contract("SR", 12), "2026-03-02")
-    page = OverviewPage(vault, runner, 1, episode_id)
+    page = OverviewPage(session_for(vault, runner), 1, episode_id)
     qtbot.addWidget(page)
     page.reload()
     qtbot.waitUntil(lambda: page.phase.text() != "")
@@ -125,7 +126,7 @@ def test_overview_of_a_new_episode_has_no_banner(qtbot, vault, runner):
 
 def test_overview_clear_forgets_everything(qtbot, vault, runner):
     episode_id = course(vault, 12)
-    page = OverviewPage(vault, runner, 1, episode_id)
+    page = OverviewPage(session_for(vault, runner), 1, episode_id)
     qtbot.addWidget(page)
     page.reload()
     qtbot.waitUntil(lambda: page.items_model.rowCount() > 0)

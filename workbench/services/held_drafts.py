@@ -7,13 +7,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ui.workspace.session_drafts import SESSION_NOTE, UnsavedDraft
 from workbench.errors import WorkbenchError
 from workbench.services import form_drafts, sessions
 from workbench.store.sealing import SealBroken
 from workbench.store.vault import Vault
 
 FORMAT = 1
+SESSION_NOTE = "session_note"  # the kind of an UnsavedDraft of a session note's body
+Body = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class UnsavedDraft:
+    """Text the vault does not have yet: a session note (*note_id*) or a form draft (*ref*)."""
+
+    kind: str  # SESSION_NOTE or a form-draft kind (risk note, addendum, measure)
+    episode_id: int | None  # None for a session note: the note knows its episode
+    note_id: int | None  # only for a session note
+    ref: str
+    body: Body
 
 
 @dataclass(frozen=True)
