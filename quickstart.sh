@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Quick start: `./quickstart.sh app` installs and opens the app on a demo vault;
+# Quick start: `./quickstart.sh app` installs and opens the app (first run: demo vault, new vault,
+# restore from a backup, practice; afterwards the unlock page of your own vault);
 # `./quickstart.sh test` installs the test dependencies and runs the whole suite.
 # It installs what a fresh Debian/Ubuntu machine lacks (Qt's system libraries, python3-venv).
 set -euo pipefail
@@ -40,7 +41,7 @@ case "${1:-}" in
         apt_install $QT_LIBS $DESKTOP_LIBS
         make_venv
         "$VENV/bin/python" -m pip install -q -e .
-        exec "$VENV/bin/ipt-workbench" --demo
+        exec "$VENV/bin/ipt-workbench"  # first run: demo, new vault, restore or practice
         ;;
     test)
         # shellcheck disable=SC2086

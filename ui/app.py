@@ -16,7 +16,7 @@ from ui.i18n import install_translators
 from ui.settings import AppSettings
 from ui.tasks import TaskRunner
 from ui.views.main_window import APP_TITLE, MainWindow
-from workbench.paths import default_vault
+from workbench.paths import default_vault, demo_vault
 from workbench.services.vaults import vault_path
 
 
@@ -36,14 +36,23 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def own_vault(settings: AppSettings) -> Path | None:
+    """The user's own vault to offer first: the last one opened, else the default one."""
+    demo = vault_path(demo_vault()).absolute()
+    for folder in [*settings.recent_vaults(), vault_path(default_vault())]:
+        if folder.absolute() != demo and (folder / "keyslots.json").exists():
+            return folder
+    return None
+
+
 def start(window: MainWindow, args: argparse.Namespace) -> None:
-    """Show the first page: demo, the given vault, the default vault, or the first-run choice."""
+    """Show the first page: demo, the given vault, the user's own vault, or the first-run page."""
     if args.demo:
         window.open_demo()
     elif args.vault is not None:
         window.show_unlock(vault_path(args.vault))
-    elif vault_path(default_vault()).exists():
-        window.show_unlock(vault_path(default_vault()))
+    elif (folder := own_vault(window.settings)) is not None:
+        window.show_unlock(folder)
     else:
         window.show_first_run()
 

@@ -239,8 +239,7 @@ class MainWindow(QMainWindow):
 
     def enter_vault(self, vault: Vault) -> None:
         session = self._start_session(vault)
-        if vault.folder.absolute() != vault_path(demo_vault()).absolute():
-            self.settings.add_recent_vault(vault.folder)
+        self.settings.add_recent_vault(vault.folder)
         self.actions_.refresh_recent()
         view = VaultView(session, self.settings)
         view.caseload.status_changed.connect(self.count_label.setText)
