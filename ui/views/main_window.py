@@ -84,6 +84,10 @@ class MainWindow(QMainWindow):
         self.backup_action, self.find_action = acts.backup_action, acts.find_action
         self.preferences_action, self.about_action = acts.preferences_action, acts.about_action
         self.practice_action = acts.practice_action
+        self.new_vault_action, self.open_vault_action = (
+            acts.new_vault_action,
+            acts.open_vault_action,
+        )
         self.count_label = QLabel(self)
         self.episode_label = QLabel(self)
         self.episode_label.setContentsMargins(12, 0, 12, 0)
