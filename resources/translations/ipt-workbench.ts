@@ -228,7 +228,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>CaseloadPage</name>
     <message>
-        <location filename="../../ui/views/caseload.py" line="+26"/>
+        <location filename="../../ui/views/caseload.py" line="+25"/>
+        <source>No clients yet. Add your first with Client › New client… (Ctrl+N).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{0} client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -293,7 +298,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Clients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -303,7 +308,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1250,7 +1255,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>FormDraftKeeper</name>
     <message>
-        <location filename="../../ui/workspace/form_drafts.py" line="+147"/>
+        <location filename="../../ui/workspace/form_drafts.py" line="+148"/>
         <source>The draft was not saved: {0} Your text is still in the form.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1522,7 +1527,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+162"/>
         <source>Create a new vault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3201,7 +3206,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../ui/workspace/sessions_page.py" line="+74"/>
+        <location filename="../../ui/workspace/sessions_page.py" line="+77"/>
         <source>Sessions of this episode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3265,18 +3270,25 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <source>New session recorded.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>This client has %n open risk flag(s). A flag stays open until you sign a risk note on the Risk page.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Sign the note?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-14"/>
         <source>Signing locks the note: it can never be edited again, only amended with signed addenda. Sign it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+31"/>
         <source>The note is signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4209,7 +4221,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/sessions_page.py" line="-260"/>
+        <location filename="../../ui/workspace/sessions_page.py" line="-269"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.ui.workspace_driver import answer_yes_to_next_question, choose_data, show_page, wait_for
+from tests.ui.workspace_driver import choose_data, show_page, wait_for
 from ui.views.main_window import MainWindow
 from ui.workspace.measures_page import MeasuresPage
 from ui.workspace.sessions_page import SessionsPage
@@ -27,7 +29,7 @@ def _row(window: MainWindow) -> dict[str, str]:
 
 
 def test_a_phq9_and_a_signed_note_show_everywhere_without_unlocking_again(
-    qtbot: QtBot, course_window: MainWindow
+    qtbot: QtBot, course_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = course_window
     workspace = window.workspace
@@ -55,9 +57,17 @@ def test_a_phq9_and_a_signed_note_show_everywhere_without_unlocking_again(
     sessions.table.selectRow(3)
     wait_for(qtbot, window, lambda: sessions.editor.isEnabled())
     sessions.editor.fields["check_in"].setPlainText("Mood steadier this week.")
-    answer_yes_to_next_question()
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
     sessions.pane.sign_button.click()
     wait_for(qtbot, window, lambda: sessions.model.row_at(3).signed)
+    assert "open risk flag" in asked[0] and "risk note" in asked[0]  # a reminder, not a block
+    monkeypatch.undo()
     sessions.new_button.click()  # session 5 starts: the caseload and status line follow
     wait_for(qtbot, window, lambda: "session 5 of" in window.episode_label.text())
     wait_for(qtbot, window, lambda: "5 of" in _row(window)["Session"])

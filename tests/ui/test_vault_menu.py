@@ -67,3 +67,21 @@ def test_new_vault_asks_where_then_shows_the_create_page(
     page = window.current_page()
     assert isinstance(page, CreateVaultPage)
     assert page._folder == target
+
+
+def test_an_empty_caseload_says_how_to_add_a_client(
+    qtbot: QtBot, make_window: MakeWindow, new_vault: Any
+) -> None:
+    vault, _ = new_vault("empty")
+    folder: Path = vault.folder
+    vault.close()
+    window = make_window([str(folder)])
+    page = window.current_page()
+    assert isinstance(page, UnlockPage)
+    page.secret.setText(PASSPHRASE)
+    page.unlock_button.click()
+    qtbot.waitUntil(lambda: window.caseload is not None, timeout=10_000)
+    caseload = window.caseload
+    assert caseload is not None
+    qtbot.waitUntil(caseload.empty_hint.isVisible, timeout=10_000)
+    assert "New client" in caseload.empty_hint.text() and "Ctrl+N" in caseload.empty_hint.text()

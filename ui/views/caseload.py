@@ -21,6 +21,11 @@ EXCERPT_COLUMN = 3
 
 def describe_clients(count: int, text: str) -> str:
     shown = QLocale().toString(count)
+    if not text and not count:
+        return QCoreApplication.translate(
+            "CaseloadPage",
+            "No clients yet. Add your first with Client › New client… (Ctrl+N).",
+        )
     if not text:
         if count == 1:
             return QCoreApplication.translate("CaseloadPage", "{0} client").format(shown)
@@ -84,6 +89,9 @@ class CaseloadPage(QWidget):
             query_when_empty=False,
         )
         self.clients.status_changed.connect(self.status_changed)
+        self.empty_hint = wrapped_label("", self)
+        self.empty_hint.hide()
+        self.clients.status_changed.connect(self._show_empty_hint)
         self.notes.info.setText(describe_notes(0, ""))
 
         self.tabs = QTabWidget(self)
@@ -91,6 +99,7 @@ class CaseloadPage(QWidget):
         self.tabs.addTab(self.notes, self.tr("Search notes"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.clients.search)
         table = self.clients.table
@@ -114,6 +123,12 @@ class CaseloadPage(QWidget):
         row.addWidget(dismiss)
         banner.setVisible(bool(warning))
         return banner
+
+    def _show_empty_hint(self, described: str) -> None:
+        """An empty caseload says how to add a client (a filter with no match says so itself)."""
+        empty = not self.clients.model.rowCount() and not self.clients.search.text().strip()
+        self.empty_hint.setText(described if empty else "")
+        self.empty_hint.setVisible(empty)
 
     def selected_client(self) -> ClientSummary | None:
         """The client selected in the table, while the Clients tab is shown."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.workspace_models import SessionsModel, attendance_label, local_date
-from ui.session import EPISODE, SESSIONS, VaultSession
+from ui.session import EPISODE, MEASURES, RISK, SESSIONS, VaultSession
 from ui.workspace.base import WorkspacePage
 from ui.workspace.form_drafts import FormDraftKeeper
 from ui.workspace.note_editor import ProcessNotesPanel, SessionNotePane
@@ -32,14 +32,14 @@ from ui.workspace.session_drafts import DraftKeeper
 from workbench.domain.notes import Note
 from workbench.errors import WorkbenchError
 from workbench.protocol import techniques
-from workbench.services import episodes, sessions, workspace_reads
+from workbench.services import episodes, risk, sessions, workspace_reads
 from workbench.services.form_drafts import ADDENDUM
 from workbench.services.held_drafts import Body
 from workbench.services.vaults import Vault
 from workbench.services.workspace_reads import SessionRow
 
 ATTENDANCE = ("attended", "cancelled", "did_not_attend")
-Loaded = tuple[list[SessionRow], Any, list[workspace_reads.ProcessNote]]
+Loaded = tuple[list[SessionRow], Any, list[workspace_reads.ProcessNote], int]
 
 
 def _load(vault: Vault, episode_id: int) -> Loaded:
@@ -48,6 +48,7 @@ def _load(vault: Vault, episode_id: int) -> Loaded:
         workspace_reads.session_rows(vault, episode_id),
         techniques(profile),
         workspace_reads.process_notes(vault, episode_id),
+        len(risk.open_flags(vault, episode_id)),
     )
 
 
@@ -55,7 +56,7 @@ class SessionsPage(WorkspacePage):
     """Drafts are saved ~0.8 s after typing stops; a failed save keeps the text on screen."""
 
     title = QT_TRANSLATE_NOOP("WorkspacePage", "Sessions")
-    shows = frozenset({SESSIONS, EPISODE})
+    shows = frozenset({SESSIONS, EPISODE, MEASURES, RISK})
 
     def __init__(
         self,
@@ -65,6 +66,7 @@ class SessionsPage(WorkspacePage):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(session, client_id, episode_id, parent)
+        self.open_flags = 0  # shown in the signing question: a reminder, never a block
         self._session_id: int | None = None
         self._want_session: int | None = None
         self._focus_note = False  # a session just added: the cursor goes into its note
@@ -156,7 +158,7 @@ class SessionsPage(WorkspacePage):
         self.load(work, self._loaded)
 
     def _loaded(self, loaded: Loaded) -> None:
-        rows, catalogue, process_notes = loaded
+        rows, catalogue, process_notes, self.open_flags = loaded
         keep = self._want_session or self._session_id
         self._want_session = None
         if not self.editor.technique_boxes:
@@ -255,14 +257,22 @@ class SessionsPage(WorkspacePage):
         self.reload()
 
     def confirm_sign(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Sign the note?"),
-            self.tr(
-                "Signing locks the note: it can never be edited again, only amended with "
-                "signed addenda. Sign it now?"
-            ),
+        text = self.tr(
+            "Signing locks the note: it can never be edited again, only amended with "
+            "signed addenda. Sign it now?"
         )
+        if self.open_flags:
+            text = (
+                self.tr(
+                    "This client has %n open risk flag(s). A flag stays open until you sign "
+                    "a risk note on the Risk page.",
+                    "",
+                    self.open_flags,
+                )
+                + "\n\n"
+                + text
+            )
+        answer = QMessageBox.question(self, self.tr("Sign the note?"), text)
         return answer == QMessageBox.StandardButton.Yes
 
     def sign(self) -> None:
