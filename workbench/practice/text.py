@@ -22,6 +22,7 @@ MARK_WORDS = {
     Mark.OFF_FOCUS: "off focus",
     Mark.NOTE: "note",
     Mark.HARD_FAIL: "HARD FAIL",
+    Mark.STEP_MISSING: "REQUIRED STEP MISSING",
 }
 
 
@@ -112,7 +113,7 @@ def feedback_text(feedback: Feedback) -> str:
         f"Vignette {feedback.vignette_id}: {feedback.vignette_title} "
         f"({feedback.profile} profile, version {feedback.vignette_version})",
         f"Result: {feedback.result.upper()} — {feedback.score} of {feedback.max_score} points "
-        f"({feedback.percent:g}%); pass mark {feedback.pass_percent}%",
+        f"({feedback.percent:g}%{_capped(feedback)}); pass mark {feedback.pass_percent}%",
         f"Risk check: {feedback.risk_summary}",
     ]
     for section in feedback.sections:
@@ -124,7 +125,17 @@ def feedback_text(feedback: Feedback) -> str:
                 out.append(_wrap(f"Question: {finding.question}", "      "))
             if finding.why and finding.mark is not Mark.IDENTIFIED:
                 out.append(_wrap(f"Why: {finding.why}", "      "))
+            if finding.manual:
+                out.append(_wrap(f"The manual ({finding.where}): {finding.manual}", "      "))
+            elif finding.where and finding.mark is not Mark.IDENTIFIED:
+                out.append(_wrap(f"Read: {finding.where}", "      "))
     return "\n".join(out) + "\n"
+
+
+def _capped(feedback: Feedback) -> str:
+    if not feedback.caps:
+        return ""
+    return f", capped from {feedback.raw_percent:g}%"
 
 
 def history_text(records: Sequence[AttemptRecord]) -> str:
