@@ -119,7 +119,7 @@ def area_section(
                 )
             continue
         caps.append(Cap(step.id, step_label(step, words), step.cap))
-        found.append(step_finding(step, words))
+        found.append(step_finding(step, words, key.primary.ref))
     return Section("problem_area", "Problem area", points, limit, tuple(found)), caps
 
 
@@ -128,14 +128,14 @@ def step_label(step: RequiredStep, words: Vocabulary) -> str:
     return f"{name} of {words.area(step.area)}" if step.area else name
 
 
-def step_finding(step: RequiredStep, words: Vocabulary) -> Finding:
+def step_finding(step: RequiredStep, words: Vocabulary, primary: str) -> Finding:
     """The missing step, the question that leads there, and what the manual says where."""
     if step.step == "rule_out":
         manual = area_says(words.profile, step.area)
         where = area_where(step.area, step.where)
         what = f"{words.area(step.area)} is not ruled out in writing"
     else:
-        manual, where = "", kind_where(step.step, step.where)
+        manual, where = "", kind_where(step.step, step.where) or area_where(primary)
         what = f"Required step missing: {STEP_LABELS[step.step]}"
     return Finding(
         Mark.STEP_MISSING,
@@ -164,8 +164,16 @@ def _teach(finding: Finding, where: str, manual: str) -> Finding:
     )
 
 
-def _distractor(d: Distractor, label: str, manual: str = "") -> Finding:
+def _distractor(d: Distractor, label: str, manual: str = "", fallback: str = "") -> Finding:
+    """A tempting wrong choice: its own question and why; *fallback*: the section of the
+    primary area, for distractors that name no section of their own."""
     kinds = {"area": "primary", "stage": "stage", "person": "focus_person", "goal": "goal"}
+    if d.element == "area":
+        where = area_where(d.choice, d.where)
+    elif d.element == "stage":
+        where = kind_where("stage", d.where)
+    else:
+        where = kind_where("", d.where) or fallback
     return Finding(
         Mark.DISTRACTOR,
         label,
@@ -173,9 +181,7 @@ def _distractor(d: Distractor, label: str, manual: str = "") -> Finding:
         0,
         d.id,
         d.question,
-        area_where(d.choice, d.where)
-        if d.element == "area"
-        else kind_where(kinds[d.element], d.where),
+        where,
         manual,
         kind=kinds[d.element],
     )
@@ -206,7 +212,13 @@ def _person(
     ]
     wrong = vignette.key.distractors_of("person")
     if picked is not None and picked.id in wrong:
-        found.append(_distractor(wrong[picked.id], f"{picked.label} as the person of the focus"))
+        found.append(
+            _distractor(
+                wrong[picked.id],
+                f"{picked.label} as the person of the focus",
+                fallback=area_where(vignette.key.primary.ref),
+            )
+        )
     return False, 0, found
 
 
