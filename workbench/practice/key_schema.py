@@ -118,7 +118,7 @@ def parse_key(
         modifier = _element(modifier_t, "modifier", "area")
         check_area(modifier_t, profile, modifier.ref, Role.MODIFIER)
         track(modifier_t, modifier.id)
-    risk = _risk(key, measures, track, extra)
+    risk, risk_table = _risk(key, measures, track, extra)
 
     goals = items("goals", "goal", "goal")
     for table, element in goals:
@@ -191,7 +191,9 @@ def parse_key(
         measures=tuple(e for _, e in measure_items),
         focus_person=focus_person,
         required=(
-            v2.required_steps(key, profile, primary.ref, stage, risk, track, pass_percent)
+            v2.required_steps(
+                key, profile, primary.ref, stage, (risk, risk_table), track, pass_percent
+            )
             if fmt >= 2
             else ()
         ),
@@ -253,7 +255,7 @@ def _stage(
 
 def _risk(
     key: Table, measures: tuple[CaseMeasure, ...], track: Track, extra: frozenset[str]
-) -> RiskKey:
+) -> tuple[RiskKey, Table]:
     table = sub_table(key, "risk", "answer_key.risk", required=True)
     assert table is not None
     table.check_keys({"id", "required", "why"}, frozenset({"weight", "nature"}) | extra)
@@ -274,4 +276,4 @@ def _risk(
         table.ident(ELEMENT_ID), required, points, prose(table, "why"), nature, see(table)
     )
     track(table, risk.id)
-    return risk
+    return risk, table

@@ -50,7 +50,9 @@ def distractors(
         elif element == "person" and choice not in people:
             table.fail(f"'choice': no [[people]] entry has id {choice!r}", "choice")
         elif element == "goal" and not _is_goal(profile, choice):
-            table.fail(f"'choice' {choice!r} is not AREA:N, a goal of profile {profile.id}")
+            table.fail(
+                f"'choice' {choice!r} is not AREA:N, a goal of profile {profile.id}", "choice"
+            )
         if any(d.element == element and d.choice == choice for d in out):
             table.fail(f"a second {element} distractor for {choice!r}", "choice")
         found = Distractor(
@@ -93,11 +95,12 @@ def required_steps(
     profile: ManualProfile,
     primary: str,
     stage: Element | None,
-    risk: RiskKey,
+    risk_and_table: tuple[RiskKey, Table],
     track: Track,
     pass_percent: int,
 ) -> tuple[RequiredStep, ...]:
     """[[answer_key.required]]: each step names what caps the score when it is missing."""
+    risk, risk_table = risk_and_table
     tables = key.tables("required", "answer_key.required", "answer_key.required", required=False)
     out: list[RequiredStep] = []
     for table in tables:
@@ -138,7 +141,10 @@ def required_steps(
         track(table, found.id)
         out.append(found)
     if risk.required and not any(s.step == "risk_note" for s in out):
-        key.fail("the case requires a risk note: add a [[answer_key.required]] risk_note step")
+        risk_table.fail(
+            "the case requires a risk note: add a [[answer_key.required]] risk_note step",
+            "required",
+        )
     return tuple(out)
 
 
