@@ -19,8 +19,8 @@ from workbench.practice import (
     PracticeStore,
     Vignette,
     VignetteError,
-    shipped_vignettes,
 )
+from workbench.practice.library import library
 
 MIN_WIDTH, MIN_HEIGHT = 960, 640
 
@@ -63,9 +63,11 @@ class PracticeWindow(QMainWindow):
     # ----- picker ----------------------------------------------------------------------------
 
     def show_picker(self) -> None:
-        problems = []
+        problems: list[str] = []
         try:
-            self.vignettes = shipped_vignettes()
+            found = library()
+            self.vignettes = found.vignettes
+            problems += found.problems
         except VignetteError as exc:
             self.vignettes = ()
             problems.append(exc.user_message)

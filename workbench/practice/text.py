@@ -39,6 +39,20 @@ def list_text(vignettes: Sequence[Vignette]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def validated_text(vignette: Vignette, source: str) -> str:
+    """One paragraph saying what a valid vignette file holds (for trainers)."""
+    key = vignette.key
+    kinds = sorted({d.element for d in key.distractors})
+    steps = ", ".join(f"{s.step} {s.area}" if s.area else s.step for s in key.required) or "none"
+    adaptation = "" if vignette.adaptation == "none" else f", adaptation {vignette.adaptation}"
+    return (
+        f"{source}: valid (format {vignette.format}). Vignette {vignette.id}: {vignette.title} "
+        f"({vignette.profile}{adaptation}); primary area {key.primary.ref}; "
+        f"{len(key.distractors)} distractor(s) of {', '.join(kinds)}; required steps: {steps}; "
+        f"risk note {'required' if key.risk.required else 'not required'}.\n"
+    )
+
+
 def case_text(vignette: Vignette) -> str:
     """The material the trainee works from: no answer key, no hidden people, no totals."""
     out = [
