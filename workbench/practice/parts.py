@@ -190,7 +190,15 @@ def measures_section(vignette: Vignette, attempt: Attempt) -> Section:
             )
         if errors:
             found += [
-                Finding(Mark.ERROR, text, element.why if n == 0 else "", 0, element.id)
+                Finding(
+                    Mark.ERROR,
+                    text,
+                    element.why if n == 0 else "",
+                    0,
+                    element.id,
+                    where=kind_where("measure", element.where),
+                    kind="measure",
+                )
                 for n, text in enumerate(errors)
             ]
         else:
@@ -284,7 +292,17 @@ def formulation_section(vignette: Vignette, attempt: Attempt) -> Section:
             points += element.weight
             found.append(Finding(Mark.IDENTIFIED, label, why, element.weight, element.id))
         else:
-            found.append(Finding(Mark.MISSED, f"{label} (empty)", why, 0, element.id))
+            found.append(
+                Finding(
+                    Mark.MISSED,
+                    f"{label} (empty)",
+                    why,
+                    0,
+                    element.id,
+                    where=kind_where("formulation", element.where),
+                    kind="formulation",
+                )
+            )
     found.append(Finding(Mark.NOTE, FREE_TEXT))
     limit = sum(e.weight for e in vignette.key.formulation)
     return Section("formulation", "Formulation", points, limit, tuple(found))
