@@ -185,7 +185,7 @@ class ProblemAreaPage(QWidget):
         self.stage.setEnabled(DISPUTE in (primary, secondary))
         self.secondary_person.setEnabled(secondary is not None)
         for area, edit in self.rule_outs.items():
-            edit.setEnabled(area != primary)
+            self.rule_out_form.setRowVisible(edit, area != primary)
         area = self.profile.problem_area(primary) if self.profile and primary else None
         self.indication.setText(area.indication if area else "")
         self.primary_changed.emit(primary or "")

@@ -152,11 +152,16 @@ class FeedbackPage(QWidget):
                 feedback.vignette_id, feedback.vignette_title
             )
         )
+        percent = locale.toString(feedback.percent, "f", 1)
+        if feedback.caps:
+            percent = self.tr("{0} %, capped from {1}").format(
+                percent, locale.toString(feedback.raw_percent, "f", 1)
+            )
         self.score.setText(
             self.tr("{0} of {1} points ({2} %) · pass mark {3} % · {4}").format(
                 locale.toString(feedback.score),
                 locale.toString(feedback.max_score),
-                locale.toString(feedback.percent, "f", 1),
+                percent,
                 locale.toString(feedback.pass_percent),
                 self._result(feedback),
             )
@@ -183,9 +188,7 @@ class FeedbackPage(QWidget):
         if not feedback.primary_correct:
             return self.tr("not passed: primary problem area")
         if feedback.caps:
-            return self.tr(
-                "not passed: a required step is missing (score capped from {0} %)"
-            ).format(QLocale().toString(feedback.raw_percent, "f", 1))
+            return self.tr("not passed: a required step is missing")
         return self.tr("passed") if feedback.passed else self.tr("not passed")
 
     def _fill(self, feedback: Feedback) -> None:

@@ -132,7 +132,9 @@ def step_finding(step: RequiredStep, words: Vocabulary, primary: str) -> Finding
     """The missing step, the question that leads there, and what the manual says where."""
     if step.step == "rule_out":
         manual = area_says(words.profile, step.area)
-        where = area_where(step.area, step.where)
+        where = area_where(step.area)  # where the manual describes the area ruled out
+        if step.where and step.where not in where:
+            where = f"{where} and {step.where}"
         what = f"{words.area(step.area)} is not ruled out in writing"
     else:
         manual, where = "", kind_where(step.step, step.where) or area_where(primary)
