@@ -840,12 +840,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     </message>
     <message>
         <location line="+2"/>
-        <location line="+78"/>
+        <location line="+82"/>
         <source>&amp;Get feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-81"/>
         <source>Get feedback on this attempt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -860,7 +860,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>Scoring…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1082,7 +1082,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+1"/>
+        <source>REQUIRED STEP MISSING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1137,7 +1142,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>{0} %, capped from {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{0} of {1} points ({2} %) · pass mark {3} % · {4}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1162,6 +1172,11 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>not passed: a required step is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>passed</source>
         <translation type="unfinished"></translation>
@@ -1180,7 +1195,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>FindingView</name>
     <message>
-        <location line="-136"/>
+        <location line="-153"/>
         <source> ({0:+d})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1202,6 +1217,21 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     <message>
         <location line="+5"/>
         <source>Why: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What the manual says ({0}): {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the manual says, and where</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2208,7 +2238,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>PickerPage</name>
     <message>
-        <location filename="../../ui/practice/picker_page.py" line="+36"/>
+        <location filename="../../ui/practice/picker_page.py" line="+37"/>
         <source>Practise IPT formulation on fictional cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2260,6 +2290,16 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     <message>
         <location line="+1"/>
         <source>Open the selected case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your &amp;progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your progress across the cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2485,12 +2525,27 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>PracticeWindow</name>
     <message>
-        <location filename="../../ui/practice/window.py" line="+33"/>
+        <location filename="../../ui/practice/window.py" line="+35"/>
         <source>PRACTICE — fictional case · IPT Workbench</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+94"/>
+        <source>Writing the progress PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Progress PDF saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The progress PDF could not be written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Scoring the practice attempt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2561,13 +2616,23 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>ProblemAreaPage</name>
     <message>
-        <location filename="../../ui/practice/area_page.py" line="+31"/>
+        <location filename="../../ui/practice/area_page.py" line="+45"/>
         <source>Primary problem area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Whom the primary area is about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Secondary problem area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whom the secondary area is about</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2592,7 +2657,17 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;With whom / about whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Secondary area (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secondary area: with w&amp;hom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2606,12 +2681,32 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Choose the one area the work will focus on: the one the onset follows and that keeps the episode going. A secondary area is held in mind, not worked on.</source>
+        <location line="+3"/>
+        <source>Areas ruled out, and why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+9"/>
+        <source>Choose the one area the work will focus on: the one the onset follows and that keeps the episode going. A secondary area is held in mind, not worked on. Write down why a tempting area is not the focus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Why it is not {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why not {0}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>nobody named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-35"/>
         <location line="+5"/>
         <source>not chosen</source>
         <translation type="unfinished"></translation>
@@ -2661,6 +2756,131 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     <message>
         <location line="+1"/>
         <source>Session {0}, written {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <location filename="../../ui/practice/progress_page.py" line="+50"/>
+        <source>Your progress across the cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Whose attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Attempts by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Progress summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+36"/>
+        <source>Missed most often</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Attempts missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Progress by case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latest result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the list of cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export progress PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the progress as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>By case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>everyone (all attempts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{0} attempts · {1} of {2} cases tried · {3} passed at least once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{0} · {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>{0} %</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from tests.practice.helpers import all_vignettes, with_phq9_total
+from tests.practice.helpers import all_vignettes, choosing, with_phq9_total, without_step
 from workbench.practice import (
     Attempt,
     Mark,
@@ -31,7 +31,7 @@ def vignette(request: pytest.FixtureRequest) -> Vignette:
 
 def test_the_shipped_set() -> None:
     shipped = {v.id: v for v in shipped_vignettes()}
-    assert set(shipped) == {"G", "D", "T", "I", "M"}
+    assert {"G", "D", "T", "I", "M"} <= set(shipped)
     assert shipped["G"].key.primary.ref == "grief"
     assert shipped["D"].key.primary.ref == "role_dispute"
     assert shipped["D"].key.stage is not None and shipped["D"].key.stage.ref == "impasse"
@@ -69,21 +69,35 @@ def test_the_attempt_survives_json(vignette: Vignette) -> None:
     assert again == attempt
 
 
-def test_picking_a_distractor_gets_its_question(vignette: Vignette) -> None:
+def test_every_distractor_fails_with_its_own_question(vignette: Vignette) -> None:
     assert vignette.key.distractors
     for distractor in vignette.key.distractors:
-        attempt = replace(model_answer(vignette), primary_area=distractor.area)
-        if attempt.secondary_area == distractor.area:
-            attempt = replace(attempt, secondary_area=None)
-        feedback = evaluate(vignette, attempt)
+        feedback = evaluate(vignette, choosing(vignette, distractor))
         asked = [f for f in feedback.distractors if f.element_id == distractor.id]
-        assert asked and asked[0].question == distractor.question
+        assert asked, (vignette.id, distractor.id)
+        assert asked[0].question == distractor.question
         assert asked[0].why == distractor.why
-        missed = [f.element_id for f in feedback.missed]
-        assert vignette.key.primary.id in missed
+        assert asked[0].where.startswith("ipt-reference §")
         assert feedback.score < feedback.max_score
-        # The focus is the heart of the formulation: the wrong one never passes.
-        assert not feedback.passed and feedback.result == "not passed (primary problem area)"
+        if distractor.element == "area":
+            # The focus is the heart of the formulation: the wrong one never passes.
+            assert vignette.key.primary.id in [f.element_id for f in feedback.missed]
+            assert not feedback.passed and feedback.result == "not passed (primary problem area)"
+        if distractor.element in ("stage", "person") and vignette.format == 2:
+            assert not feedback.passed, (vignette.id, distractor.id)
+
+
+def test_a_missing_required_step_caps_the_score(vignette: Vignette) -> None:
+    for step in vignette.key.required:
+        feedback = evaluate(vignette, without_step(vignette, step))
+        assert feedback.percent <= step.cap < vignette.pass_percent
+        assert not feedback.passed
+        assert step.id in [c.step_id for c in feedback.caps]
+        missing = [
+            f for f in feedback.marked(Mark.STEP_MISSING, Mark.HARD_FAIL) if f.element_id == step.id
+        ]
+        assert missing and missing[0].question == step.question
+        assert missing[0].where.startswith("ipt-reference §")
 
 
 def test_a_missing_risk_note_fails_only_where_one_is_required(vignette: Vignette) -> None:
@@ -93,8 +107,8 @@ def test_a_missing_risk_note_fails_only_where_one_is_required(vignette: Vignette
         assert not feedback.risk_passed and not feedback.passed
         assert feedback.result == "not passed (risk check failed)"
         assert feedback.marked(Mark.HARD_FAIL)
-        # A hard failure regardless of points: everything else is still right.
-        assert feedback.percent >= vignette.pass_percent
+        # Failed whatever the points: everything else is right, yet the score is capped.
+        assert feedback.raw_percent >= vignette.pass_percent > feedback.percent
     else:
         assert feedback.risk_passed and feedback.passed
         assert feedback.score == feedback.max_score
@@ -148,16 +162,35 @@ def test_wrong_band_and_transcription_errors_are_named() -> None:
     assert not any("add up" in t for t in texts)  # 19 is the sum of what was entered
 
 
-def test_an_incomplete_risk_note_loses_points_but_a_note_without_formulation_fails() -> None:
+def test_a_thin_risk_note_fails_by_the_records_own_rule() -> None:
     g = next(v for v in shipped_vignettes() if v.id == "G")
     attempt = model_answer(g)
     assert attempt.risk_note is not None
-    partial = replace(attempt, risk_note=replace(attempt.risk_note, protective_factors=""))
-    feedback = evaluate(g, partial)
+    for field, value in (
+        ("protective_factors", ""),
+        ("protective_factors", "daughter"),
+        ("risk_formulation", "low low"),
+        ("actions_taken", "Discussed"),
+        ("follow_up_date", "soon"),
+    ):
+        thin = replace(attempt, risk_note=replace(attempt.risk_note, **{field: value}))
+        feedback = evaluate(g, thin)
+        assert not feedback.risk_passed and not feedback.passed, field
+        failed = feedback.marked(Mark.HARD_FAIL)
+        assert failed and failed[0].label.startswith("Risk note too thin")
+        step = next(s for s in g.key.required if s.step == "risk_note")
+        assert failed[0].question == step.question
+        assert failed[0].where == "ipt-reference §11.2" and "risk formulation" in failed[0].manual
+        assert feedback.percent <= step.cap
+
+
+def test_a_risk_note_without_the_described_thoughts_loses_its_points() -> None:
+    g = next(v for v in shipped_vignettes() if v.id == "G")
+    attempt = model_answer(g)
+    assert attempt.risk_note is not None
+    other = replace(attempt, risk_note=replace(attempt.risk_note, nature_of_thoughts=("plan",)))
+    feedback = evaluate(g, other)
     assert feedback.risk_passed and feedback.section("risk").points == 0
-    assert any("protective factors" in f.label for f in feedback.missed)
-    empty = replace(attempt, risk_note=replace(attempt.risk_note, risk_formulation=" "))
-    assert not evaluate(g, empty).risk_passed
 
 
 def test_off_focus_selections_cost_points_and_extras_are_noted() -> None:

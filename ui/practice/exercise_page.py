@@ -76,7 +76,7 @@ class ExercisePage(QWidget):
             self.step_list.addItem(title)
             self.stack.addWidget(page)
         self.step_list.setFixedWidth(self.step_list.sizeHintForColumn(0) + 28)
-        self.step_list.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.step_list.currentRowChanged.connect(self._step_shown)
         self.area.primary_changed.connect(self.goals.follow_primary)
         self.measures.changed.connect(self._measures_changed)
 
@@ -146,6 +146,7 @@ class ExercisePage(QWidget):
     def attempt(self) -> Attempt:
         assert self.vignette is not None
         primary, secondary, stage, modifier = self.area.values()
+        primary_person, secondary_person = self.area.people_values()
         return Attempt(
             vignette=self.vignette.id,
             trainee=self.trainee.text().strip(),
@@ -161,6 +162,9 @@ class ExercisePage(QWidget):
             techniques=self.choices.techniques.ticked(),
             formulation=self.formulation.sections(),
             risk_note=self.risk.note(),
+            primary_person=primary_person,
+            secondary_person=secondary_person,
+            rule_outs=self.area.rule_out_texts(),
         )
 
     def show_message(self, text: str) -> None:
@@ -170,6 +174,11 @@ class ExercisePage(QWidget):
     def set_busy(self, busy: bool) -> None:
         self.feedback_button.setEnabled(not busy)
         self.feedback_button.setText(self.tr("Scoring…") if busy else self.tr("&Get feedback"))
+
+    def _step_shown(self, row: int) -> None:
+        if self.stack.widget(row) is self.area:
+            self.area.set_people([entry.alias for entry in self.people.entries()])
+        self.stack.setCurrentIndex(row)
 
     def _measures_changed(self) -> None:
         self.risk.set_positive(self.measures.suicide_item_positive())

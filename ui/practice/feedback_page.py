@@ -33,7 +33,9 @@ MARK_WORDS = {
     Mark.OFF_FOCUS: QT_TRANSLATE_NOOP("FeedbackPage", "Off focus"),
     Mark.NOTE: QT_TRANSLATE_NOOP("FeedbackPage", "Note"),
     Mark.HARD_FAIL: QT_TRANSLATE_NOOP("FeedbackPage", "HARD FAILURE"),
+    Mark.STEP_MISSING: QT_TRANSLATE_NOOP("FeedbackPage", "REQUIRED STEP MISSING"),
 }
+FAILING = (Mark.HARD_FAIL, Mark.STEP_MISSING)
 
 
 def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
@@ -73,7 +75,17 @@ class FindingView(QFrame):
                 self.tr("Why: {0}").format(" ".join(finding.why.split())), self
             )
             column.addWidget(self.why)
-        if finding.mark is Mark.HARD_FAIL:
+        self.manual: QLabel | None = None
+        if finding.manual or (finding.where and finding.mark is not Mark.IDENTIFIED):
+            text = (
+                self.tr("What the manual says ({0}): {1}").format(finding.where, finding.manual)
+                if finding.manual
+                else self.tr("Read: {0}").format(finding.where)
+            )
+            self.manual = wrapped_label(text, self)
+            self.manual.setAccessibleName(self.tr("What the manual says, and where"))
+            column.addWidget(self.manual)
+        if finding.mark in FAILING:
             self.setObjectName("hardFail")
             self.setStyleSheet(HARD_FAIL_FRAME)
             column.setContentsMargins(10, 8, 10, 8)
@@ -140,11 +152,16 @@ class FeedbackPage(QWidget):
                 feedback.vignette_id, feedback.vignette_title
             )
         )
+        percent = locale.toString(feedback.percent, "f", 1)
+        if feedback.caps:
+            percent = self.tr("{0} %, capped from {1}").format(
+                percent, locale.toString(feedback.raw_percent, "f", 1)
+            )
         self.score.setText(
             self.tr("{0} of {1} points ({2} %) · pass mark {3} % · {4}").format(
                 locale.toString(feedback.score),
                 locale.toString(feedback.max_score),
-                locale.toString(feedback.percent, "f", 1),
+                percent,
                 locale.toString(feedback.pass_percent),
                 self._result(feedback),
             )
@@ -170,6 +187,8 @@ class FeedbackPage(QWidget):
             return self.tr("not passed: the risk check failed")
         if not feedback.primary_correct:
             return self.tr("not passed: primary problem area")
+        if feedback.caps:
+            return self.tr("not passed: a required step is missing")
         return self.tr("passed") if feedback.passed else self.tr("not passed")
 
     def _fill(self, feedback: Feedback) -> None:
@@ -183,7 +202,7 @@ class FeedbackPage(QWidget):
         # Hard failures first: a missing risk note outranks every point elsewhere.
         ordered = sorted(
             feedback.sections,
-            key=lambda s: not any(f.mark is Mark.HARD_FAIL for f in s.findings),
+            key=lambda s: not any(f.mark in FAILING for f in s.findings),
         )
         for section in ordered:
             box = QGroupBox(
@@ -206,7 +225,7 @@ class FeedbackPage(QWidget):
         out = []
         for view in self.findings:
             out.append(view.headline.text())
-            for extra in (view.question, view.why):
+            for extra in (view.question, view.why, view.manual):
                 if extra is not None:
                     out.append(extra.text())
         return out

@@ -15,6 +15,7 @@ from workbench.practice import (
     Vignette,
     evaluate,
 )
+from workbench.practice.progress import Progress
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,14 @@ def score_and_record(store: PracticeStore, vignette: Vignette, attempt: Attempt)
     except PracticeStoreError as exc:
         return Scored(vignette, attempt, feedback, None, exc.user_message)
     return Scored(vignette, attempt, feedback, record)
+
+
+def write_progress_pdf(report: Progress, target: Path) -> Path:
+    """The progress PDF for the supervisor at *target*."""
+    from workbench.practice.progress_pdf import build_progress
+    from workbench.reports.output import write_atomically
+
+    return write_atomically(build_progress(report, utc_now()), target)
 
 
 def write_practice_pdf(scored: Scored, target: Path) -> Path:

@@ -29,6 +29,7 @@ class PickerPage(QWidget):
     """Emits `start_requested(vignette id)` when the trainee opens a case."""
 
     start_requested = Signal(str)
+    progress_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,7 +78,11 @@ class PickerPage(QWidget):
         self.start_button.setAccessibleName(self.tr("Open the selected case"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self._start)
+        self.progress_button = QPushButton(self.tr("Your &progress…"), self)
+        self.progress_button.setAccessibleName(self.tr("Your progress across the cases"))
+        self.progress_button.clicked.connect(self.progress_requested)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.progress_button)
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
 

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget, QWidget
 
 from ui.practice.exercise_page import ExercisePage
 from ui.practice.feedback_page import FeedbackPage
-from ui.practice.jobs import Scored, score_and_record, write_practice_pdf
+from ui.practice.jobs import Scored, score_and_record, write_practice_pdf, write_progress_pdf
 from ui.practice.picker_page import PickerPage
+from ui.practice.progress_page import ProgressPage
 from ui.tasks import TaskRunner
 from workbench.errors import WorkbenchError
 from workbench.practice import (
@@ -19,8 +20,9 @@ from workbench.practice import (
     PracticeStore,
     Vignette,
     VignetteError,
-    shipped_vignettes,
 )
+from workbench.practice.library import library
+from workbench.practice.progress import progress, trainees
 
 MIN_WIDTH, MIN_HEIGHT = 960, 640
 
@@ -39,8 +41,9 @@ class PracticeWindow(QMainWindow):
         self.picker = PickerPage(self)
         self.exercise = ExercisePage(self)
         self.feedback = FeedbackPage(self)
+        self.progress = ProgressPage(self)
         self.stack = QStackedWidget(self)
-        for page in (self.picker, self.exercise, self.feedback):
+        for page in (self.picker, self.exercise, self.feedback, self.progress):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self.picker.start_requested.connect(self.open_case)
@@ -49,6 +52,10 @@ class PracticeWindow(QMainWindow):
         self.feedback.back_to_case.connect(lambda: self.stack.setCurrentWidget(self.exercise))
         self.feedback.back_to_cases.connect(self.show_picker)
         self.feedback.export_requested.connect(self.export_pdf)
+        self.picker.progress_requested.connect(self.show_progress)
+        self.progress.back_requested.connect(self.show_picker)
+        self.progress.trainee_changed.connect(lambda _name: self.show_progress())
+        self.progress.export_requested.connect(self.export_progress)
         self.show_picker()
 
     def store(self) -> PracticeStore:
@@ -63,9 +70,11 @@ class PracticeWindow(QMainWindow):
     # ----- picker ----------------------------------------------------------------------------
 
     def show_picker(self) -> None:
-        problems = []
+        problems: list[str] = []
         try:
-            self.vignettes = shipped_vignettes()
+            found = library()
+            self.vignettes = found.vignettes
+            problems += found.problems
         except VignetteError as exc:
             self.vignettes = ()
             problems.append(exc.user_message)
@@ -84,6 +93,51 @@ class PracticeWindow(QMainWindow):
         if self.exercise.vignette is None or self.exercise.vignette.id != vignette.id:
             self.exercise.load(vignette)
         self.stack.setCurrentWidget(self.exercise)
+
+    # ----- progress --------------------------------------------------------------------------
+
+    def show_progress(self) -> None:
+        """The progress view for the trainee chosen there (everyone at first)."""
+        try:
+            records = self.store().attempts()
+        except WorkbenchError as exc:
+            self.picker.message.setText(exc.user_message)
+            self.picker.message.show()
+            return
+        chosen = self.progress.chosen_trainee()
+        names = trainees(records)
+        if chosen not in names:
+            chosen = ""
+        self.progress.set_trainees(names, chosen)
+        self.progress.show_progress(progress(records, self.vignettes, chosen))
+        self.progress.message.setText("")
+        self.stack.setCurrentWidget(self.progress)
+
+    def export_progress(self) -> None:
+        report = self.progress.progress
+        if report is None or self.runner.busy:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        target = self.ask_pdf_path(Path(folder or Path.home()) / "practice-progress.pdf")
+        if target is None:
+            return
+        self.progress.export_button.setEnabled(False)
+        self.runner.submit(
+            lambda: write_progress_pdf(report, target),
+            self._progress_exported,
+            self._progress_export_failed,
+            description=self.tr("Writing the progress PDF"),
+        )
+
+    def _progress_exported(self, written: Path) -> None:
+        self.progress.export_button.setEnabled(True)
+        self.progress.message.setText(self.tr("Progress PDF saved: {0}").format(written))
+
+    def _progress_export_failed(self, error: WorkbenchError) -> None:
+        self.progress.export_button.setEnabled(True)
+        self.progress.message.setText(
+            self.tr("The progress PDF could not be written: {0}").format(error.user_message)
+        )
 
     # ----- feedback --------------------------------------------------------------------------
 

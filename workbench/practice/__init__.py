@@ -8,9 +8,9 @@ from workbench.practice.errors import (
     UnknownVignette,
     VignetteError,
 )
-from workbench.practice.feedback import Feedback, Finding, Mark, Section
+from workbench.practice.feedback import Cap, Feedback, Finding, Mark, Section
 from workbench.practice.loader import find_vignette, load_vignette_file, shipped_vignettes
-from workbench.practice.model import TIMELINE_TAGS, Vignette
+from workbench.practice.model import TIMELINE_TAGS, Distractor, RequiredStep, Vignette
 from workbench.practice.model_answer import blank_attempt, model_answer
 from workbench.practice.schema import parse_vignette
 from workbench.practice.store import AttemptRecord, PracticeStore, default_store_path
@@ -20,6 +20,8 @@ __all__ = [
     "Attempt",
     "AttemptError",
     "AttemptRecord",
+    "Cap",
+    "Distractor",
     "Feedback",
     "Finding",
     "Mark",
@@ -27,6 +29,7 @@ __all__ = [
     "PersonEntry",
     "PracticeStore",
     "PracticeStoreError",
+    "RequiredStep",
     "Section",
     "UnknownVignette",
     "Vignette",

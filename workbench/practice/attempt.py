@@ -15,7 +15,8 @@ from workbench.domain.risk import ACTIONS, NATURE_OF_THOUGHTS, RiskNote
 from workbench.practice.errors import AttemptError
 
 FORMAT = "ipt-workbench-practice-attempt"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 adds primary_person, secondary_person and rule_outs; 1 is still read
+READ_VERSIONS = (1, 2)
 SECTION_KEYS = tuple(key for key, _ in SR_SECTIONS)
 _RISK_TEXT = ("risk_formulation", "frequency_recency", "protective_factors", "actions_taken")
 
@@ -54,6 +55,9 @@ class Attempt:
     techniques: tuple[str, ...] = ()
     formulation: Mapping[str, str] = field(default_factory=dict)
     risk_note: RiskNote | None = None
+    primary_person: str | None = None  # the alias of whom the primary area is about
+    secondary_person: str | None = None
+    rule_outs: Mapping[str, str] = field(default_factory=dict)  # area id → why it is not it
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON form (docs/practice.md); from_json reads it back unchanged."""
@@ -80,6 +84,9 @@ class Attempt:
             "techniques": list(self.techniques),
             "formulation": dict(self.formulation),
             "risk_note": None if self.risk_note is None else _risk_json(self.risk_note),
+            "primary_person": self.primary_person,
+            "secondary_person": self.secondary_person,
+            "rule_outs": dict(self.rule_outs),
         }
 
     @classmethod
@@ -150,11 +157,12 @@ class _Reader:
         keys = {"format", "version", "vignette", "trainee", "people", "timeline_tags"}
         keys |= {"measures", "primary_area", "secondary_area", "dispute_stage", "modifier"}
         keys |= {"goals", "strategies", "techniques", "formulation", "risk_note"}
+        keys |= {"primary_person", "secondary_person", "rule_outs"}
         top = self.obj(doc, "top level", keys)
         if top.get("format", FORMAT) != FORMAT:
             self.fail("format", f"must be {FORMAT!r}")
-        if top.get("version", FORMAT_VERSION) != FORMAT_VERSION:
-            self.fail("version", f"this app reads version {FORMAT_VERSION} only")
+        if top.get("version", FORMAT_VERSION) not in READ_VERSIONS:
+            self.fail("version", "this app reads versions 1 and 2")
         vignette = self.text(top.get("vignette"), "vignette")
         assert vignette is not None
         return Attempt(
@@ -172,7 +180,19 @@ class _Reader:
             techniques=self.texts(top.get("techniques"), "techniques"),
             formulation=self.formulation(top.get("formulation")),
             risk_note=self.risk_note(top.get("risk_note")),
+            primary_person=self.text(top.get("primary_person"), "primary_person", optional=True),
+            secondary_person=self.text(
+                top.get("secondary_person"), "secondary_person", optional=True
+            ),
+            rule_outs=self.rule_outs(top.get("rule_outs")),
         )
+
+    def rule_outs(self, value: object) -> dict[str, str]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.fail("rule_outs", "must be an object of area id → why it is ruled out")
+        return {str(k): self.text(v, f"rule_outs.{k}") or "" for k, v in value.items()}
 
     def tags(self, value: object) -> dict[str, tuple[str, ...]]:
         if value is None:

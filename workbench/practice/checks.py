@@ -43,6 +43,10 @@ def check_attempt(attempt: Attempt, vignette: Vignette, source: str = "<attempt>
         problem = _area_problem(profile, area, role)
         if problem:
             fail(where, problem)
+    for area in attempt.rule_outs:
+        problem = _area_problem(profile, area, Role.FOCUS)
+        if problem:
+            fail(f"rule_outs.{area}", problem)
     stages = {s.id for a in profile.problem_areas for s in a.stages}
     if attempt.dispute_stage is not None and attempt.dispute_stage not in stages:
         fail("dispute_stage", f"must be one of {', '.join(sorted(stages))} or null")

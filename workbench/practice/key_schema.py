@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from workbench.domain.formulation import SR_SECTIONS
 from workbench.domain.risk import NATURE_OF_THOUGHTS
+from workbench.practice import key_schema_v2 as v2
 from workbench.practice.model import (
     TIMELINE_TAGS,
     AnswerKey,
@@ -18,40 +18,22 @@ from workbench.practice.model import (
     Element,
     RiskKey,
 )
+from workbench.practice.toml_parts import (
+    ELEMENT_ID,
+    check_area,
+    prose,
+    see,
+    sub_table,
+    weight,
+)
 from workbench.protocol import ManualProfile, Role, techniques
 from workbench.protocol.toml_source import Table
 
-ELEMENT_ID = re.compile(r"[a-z][a-z0-9_]*")
-MAX_WEIGHT = 10
+__all__ = ["parse_key", "prose", "sub_table"]
+
 SECTION_KEYS = tuple(key for key, _ in SR_SECTIONS)
 _BASE = {"id", "weight", "why"}
 Track = Callable[[Table, str], None]
-
-
-def sub_table(parent: Table, key: str, header: str, *, required: bool) -> Table | None:
-    """The table *key* of *parent* ([header] or an inline table), anchored at its line."""
-    if key not in parent.data:
-        if required:
-            parent.fail(f"missing table [{header}]")
-        return None
-    value = parent.data[key]
-    if not isinstance(value, dict):
-        parent.fail(f"{key!r} must be a table [{header}]", key)
-    line = parent.source.header_line(header, array=False) or parent.line(key)
-    return Table(parent.source, value, line, header)
-
-
-def prose(table: Table, key: str) -> str:
-    """Free text: line breaks inside a paragraph are joined; a blank line starts a new one."""
-    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", table.text(key)))
-    return "\n\n".join(p for p in paragraphs if p)
-
-
-def weight(table: Table, minimum: int = 1) -> int:
-    value = table.integer("weight", minimum)
-    if value > MAX_WEIGHT:
-        table.fail(f"'weight' must be at most {MAX_WEIGHT}", "weight")
-    return value
 
 
 def _element(table: Table, kind: str, ref_key: str, minimum: int = 1) -> Element:
@@ -61,16 +43,8 @@ def _element(table: Table, kind: str, ref_key: str, minimum: int = 1) -> Element
         ref=table.text(ref_key),
         weight=weight(table, minimum),
         why=prose(table, "why"),
+        where=see(table),
     )
-
-
-def _area(table: Table, profile: ManualProfile, area: str, role: Role, key: str = "area") -> None:
-    found = profile.problem_area(area)
-    if found is None:
-        known = ", ".join(a.id for a in profile.problem_areas)
-        table.fail(f"unknown problem area {area!r} for profile {profile.id} (known: {known})", key)
-    if found.role is not role:
-        table.fail(f"{area!r} is a {found.role.value} in profile {profile.id}, not a {role}", key)
 
 
 def parse_key(
@@ -79,14 +53,20 @@ def parse_key(
     people: tuple[CasePerson, ...],
     events: tuple[CaseEvent, ...],
     measures: tuple[CaseMeasure, ...],
+    fmt: int = 1,
+    pass_percent: int = 70,
 ) -> AnswerKey:
     """The answer key; every reference is checked against *profile* and the case's own ids."""
     key = sub_table(root, "answer_key", "answer_key", required=True)
     assert key is not None
+    optional = {"primary", "risk", "secondary", "stage", "modifier", "people", "timeline"}
+    if fmt >= 2:
+        optional |= {"required", "focus_person"}
     key.check_keys(
         {"distractors", "goals", "strategies", "techniques", "formulation", "measures"},
-        frozenset({"primary", "risk", "secondary", "stage", "modifier", "people", "timeline"}),
+        frozenset(optional),
     )
+    extra = frozenset({"see"}) if fmt >= 2 else frozenset()
     seen: dict[str, Table] = {}
 
     def track(table: Table, element_id: str) -> None:
@@ -95,12 +75,12 @@ def parse_key(
         seen[element_id] = table
 
     def items(
-        name: str, kind: str, ref_key: str, extra: frozenset[str] = frozenset()
+        name: str, kind: str, ref_key: str, more: frozenset[str] = frozenset()
     ) -> list[tuple[Table, Element]]:
         tables = key.tables(name, f"answer_key.{name}", f"answer_key.{name}", required=False)
         out = []
         for table in tables:
-            table.check_keys(_BASE | {ref_key}, extra)
+            table.check_keys(_BASE | {ref_key}, extra | more)
             element = _element(table, kind, ref_key, 0 if kind == "secondary" else 1)
             track(table, element.id)
             out.append((table, element))
@@ -108,27 +88,37 @@ def parse_key(
 
     primary_t = sub_table(key, "primary", "answer_key.primary", required=True)
     assert primary_t is not None
-    primary_t.check_keys(_BASE | {"area"})
+    primary_t.check_keys(_BASE | {"area"}, extra)
     primary = _element(primary_t, "primary", "area")
-    _area(primary_t, profile, primary.ref, Role.FOCUS)
+    check_area(primary_t, profile, primary.ref, Role.FOCUS)
     track(primary_t, primary.id)
 
-    secondaries = items("secondary", "secondary", "area")
-    for table, element in secondaries:
-        _area(table, profile, element.ref, Role.FOCUS)
+    people_ids = {p.id for p in people}
+    secondaries = items("secondary", "secondary", "area", frozenset({"person"} if fmt >= 2 else ()))
+    for n, (table, element) in enumerate(secondaries):
+        check_area(table, profile, element.ref, Role.FOCUS)
         if element.ref == primary.ref:
             table.fail("the secondary area must differ from the primary one", "area")
+        if "person" in table.data:
+            other = table.text("person")
+            if other not in people_ids:
+                table.fail(f"no [[people]] entry has id {other!r}", "person")
+            secondaries[n] = (table, replace(element, person=other))
 
-    distractors = _distractors(key, profile, primary.ref, track)
-    stage = _stage(key, profile, primary, track)
+    if fmt >= 2:
+        distractors = v2.distractors(key, profile, primary.ref, people_ids, track)
+    else:
+        distractors = _distractors(key, profile, primary.ref, track)
+    stage = _stage(key, profile, primary, track, extra)
+    focus_person = v2.focus_person(key, people_ids, track) if fmt >= 2 else None
     modifier = None
     modifier_t = sub_table(key, "modifier", "answer_key.modifier", required=False)
     if modifier_t is not None:
-        modifier_t.check_keys(_BASE | {"area"})
+        modifier_t.check_keys(_BASE | {"area"}, extra)
         modifier = _element(modifier_t, "modifier", "area")
-        _area(modifier_t, profile, modifier.ref, Role.MODIFIER)
+        check_area(modifier_t, profile, modifier.ref, Role.MODIFIER)
         track(modifier_t, modifier.id)
-    risk = _risk(key, measures, track)
+    risk, risk_table = _risk(key, measures, track, extra)
 
     goals = items("goals", "goal", "goal")
     for table, element in goals:
@@ -199,6 +189,14 @@ def parse_key(
         people=tuple(e for _, e in person_items),
         timeline=tuple(timeline),
         measures=tuple(e for _, e in measure_items),
+        focus_person=focus_person,
+        required=(
+            v2.required_steps(
+                key, profile, primary.ref, stage, (risk, risk_table), track, pass_percent
+            )
+            if fmt >= 2
+            else ()
+        ),
     )
 
 
@@ -222,11 +220,11 @@ def _distractors(
         table.check_keys({"id", "area", "question", "why"})
         found = Distractor(
             id=table.ident(ELEMENT_ID),
-            area=table.text("area"),
+            choice=table.text("area"),
             question=prose(table, "question"),
             why=prose(table, "why"),
         )
-        _area(table, profile, found.area, Role.FOCUS)
+        check_area(table, profile, found.area, Role.FOCUS)
         if found.area == primary:
             table.fail("a distractor cannot be the primary problem area", "area")
         if any(d.area == found.area for d in out):
@@ -236,7 +234,9 @@ def _distractors(
     return tuple(out)
 
 
-def _stage(key: Table, profile: ManualProfile, primary: Element, track: Track) -> Element | None:
+def _stage(
+    key: Table, profile: ManualProfile, primary: Element, track: Track, extra: frozenset[str]
+) -> Element | None:
     area = profile.problem_area(primary.ref)
     assert area is not None
     table = sub_table(key, "stage", "answer_key.stage", required=bool(area.stages))
@@ -244,7 +244,7 @@ def _stage(key: Table, profile: ManualProfile, primary: Element, track: Track) -
         return None
     if not area.stages:
         table.fail(f"a dispute stage needs a primary area with stages; {primary.ref!r} has none")
-    table.check_keys(_BASE | {"stage"})
+    table.check_keys(_BASE | {"stage"}, extra)
     stage = _element(table, "stage", "stage")
     stage_ids = [s.id for s in area.stages]
     if stage.ref not in stage_ids:
@@ -253,10 +253,12 @@ def _stage(key: Table, profile: ManualProfile, primary: Element, track: Track) -
     return stage
 
 
-def _risk(key: Table, measures: tuple[CaseMeasure, ...], track: Track) -> RiskKey:
+def _risk(
+    key: Table, measures: tuple[CaseMeasure, ...], track: Track, extra: frozenset[str]
+) -> tuple[RiskKey, Table]:
     table = sub_table(key, "risk", "answer_key.risk", required=True)
     assert table is not None
-    table.check_keys({"id", "required", "why"}, frozenset({"weight", "nature"}))
+    table.check_keys({"id", "required", "why"}, frozenset({"weight", "nature"}) | extra)
     if not isinstance(table.data.get("required"), bool):
         table.fail("'required' must be true or false", "required")
     required = table.flag("required", False)
@@ -270,6 +272,8 @@ def _risk(key: Table, measures: tuple[CaseMeasure, ...], track: Track) -> RiskKe
     flagged = [f.banner for m in measures for f in m.score.risk_flags]
     if flagged and not required:
         table.fail(f"'required' must be true: {flagged[0]}", "required")
-    risk = RiskKey(table.ident(ELEMENT_ID), required, points, prose(table, "why"), nature)
+    risk = RiskKey(
+        table.ident(ELEMENT_ID), required, points, prose(table, "why"), nature, see(table)
+    )
     track(table, risk.id)
-    return risk
+    return risk, table

@@ -14,6 +14,17 @@ TIMELINE_TAG_LABELS = {
     "warning_time": "a coming time of risk",
 }
 SYMPTOM_MARKERS = ("episode start", "episode end")
+# Format 2 (docs: resources/vignettes/README.md): what a vignette may add to format 1.
+ADAPTATIONS = ("none", "adolescent", "perinatal", "older_adult", "group", "telephone")
+DISTRACTOR_ELEMENTS = ("area", "stage", "person", "goal")
+REQUIRED_STEPS = ("rule_out", "risk_note", "stage", "focus_person")
+FEATURES = (
+    "complicated_grief",
+    "uncomplicated_grief",
+    "transition_like_grief",
+    "secondary_dispute",
+    "mixed_areas",
+)
 
 
 @dataclass(frozen=True)
@@ -81,16 +92,42 @@ class Element:
     why: str
     tag: str | None = None  # timeline elements: the expected tag
     look_for: str = ""  # formulation elements: what a supervisor looks for in the text
+    person: str | None = None  # secondary areas (format 2): the person that area is about
+    where: str = ""  # the section of the reference that teaches it, e.g. "§3.2"
 
 
 @dataclass(frozen=True)
 class Distractor:
-    """A tempting but wrong problem area, the question to ask the trainee, and why."""
+    """A tempting wrong choice of one element, the question to ask the trainee, and why.
+
+    *element* is area, stage, person or goal (format 1 knows only areas); *choice* is the
+    wrong area id, stage id, person id or goal ref."""
 
     id: str
-    area: str
+    choice: str
     question: str
     why: str
+    element: str = "area"
+    where: str = ""
+
+    @property
+    def area(self) -> str:
+        """The wrong area (format 1's only kind of distractor)."""
+        return self.choice
+
+
+@dataclass(frozen=True)
+class RequiredStep:
+    """A step the attempt must contain: when it is missing the score is capped, whatever the
+    points (format 2). *area*: the area to rule out (rule_out steps only)."""
+
+    id: str
+    step: str
+    cap: int
+    question: str
+    why: str
+    area: str | None = None
+    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,6 +139,7 @@ class RiskKey:
     weight: int
     why: str
     nature: tuple[str, ...] = ()  # what the script describes, e.g. ("passive wish",)
+    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -119,6 +157,12 @@ class AnswerKey:
     people: tuple[Element, ...]
     timeline: tuple[Element, ...]
     measures: tuple[Element, ...]
+    focus_person: Element | None = None  # format 2: whom the primary area is about
+    required: tuple[RequiredStep, ...] = ()
+
+    def distractors_of(self, element: str) -> dict[str, Distractor]:
+        """The distractors of one element kind, by the wrong choice they stand for."""
+        return {d.choice: d for d in self.distractors if d.element == element}
 
     @property
     def accepted_areas(self) -> frozenset[str]:
@@ -144,6 +188,9 @@ class Vignette:
     key: AnswerKey
     pass_percent: int
     source: str  # the file it was read from, for messages
+    format: int = 1
+    adaptation: str = "none"
+    features: tuple[str, ...] = ()
 
     def person(self, person_id: str) -> CasePerson | None:
         return next((p for p in self.people if p.id == person_id), None)

@@ -15,7 +15,7 @@ MODEL_RISK_NOTE = RiskNote(
     protective_factors="As the case script describes.",
     actions_taken="Discussed with the supervisor; safety plan reviewed with the patient.",
     action_checks=("contact with supervisor",),
-    follow_up_date="next session",
+    follow_up_date="2027-01-14",  # any real date: practice cases have no calendar
 )
 
 
@@ -27,6 +27,14 @@ def model_answer(vignette: Vignette, trainee: str = "model answer") -> Attempt:
         assert element.tag is not None
         tags[element.ref] = (*tags.get(element.ref, ()), element.tag)
     best = max(key.secondaries, key=lambda e: e.weight, default=None)
+    secondary_person = None
+    if best is not None and best.person is not None:
+        other = vignette.person(best.person)
+        secondary_person = other.alias if other is not None else None
+    focus = vignette.person(key.focus_person.ref) if key.focus_person is not None else None
+    rule_outs = {
+        step.area: f"Model answer: {step.why}" for step in key.required if step.area is not None
+    }
     note = None
     if key.risk.required:
         nature = key.risk.nature or MODEL_RISK_NOTE.nature_of_thoughts
@@ -49,6 +57,9 @@ def model_answer(vignette: Vignette, trainee: str = "model answer") -> Attempt:
         techniques=tuple(e.ref for e in key.techniques),
         formulation={e.ref: f"Model answer: {e.look_for or e.why}" for e in key.formulation},
         risk_note=note,
+        primary_person=focus.alias if focus is not None else None,
+        secondary_person=secondary_person if best is not None and best.weight > 0 else None,
+        rule_outs=rule_outs,
     )
 
 

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from workbench.domain.formulation import SR_SECTIONS
 from workbench.measures import get_instrument, score
 from workbench.practice.attempt import Attempt
 from workbench.practice.checks import goal_text
 from workbench.practice.feedback import Finding, Mark, Section
-from workbench.practice.model import TIMELINE_TAG_LABELS, AnswerKey, CasePerson, Element, Vignette
+from workbench.practice.manual import AREA_SECTIONS, kind_where
+from workbench.practice.model import (
+    TIMELINE_TAG_LABELS,
+    AnswerKey,
+    CasePerson,
+    Distractor,
+    Element,
+    Vignette,
+)
 from workbench.protocol import ManualProfile, techniques
 
 MIN_SECTION_CHARS = 20
@@ -182,7 +190,15 @@ def measures_section(vignette: Vignette, attempt: Attempt) -> Section:
             )
         if errors:
             found += [
-                Finding(Mark.ERROR, text, element.why if n == 0 else "", 0, element.id)
+                Finding(
+                    Mark.ERROR,
+                    text,
+                    element.why if n == 0 else "",
+                    0,
+                    element.id,
+                    where=kind_where("measure", element.where),
+                    kind="measure",
+                )
                 for n, text in enumerate(errors)
             ]
         else:
@@ -206,6 +222,7 @@ def selection_section(
     label: Callable[[str], str],
     area_of: Callable[[str], str | None],
     key: AnswerKey,
+    tempting: Mapping[str, Distractor] | None = None,
 ) -> Section:
     """Each key element selected or missed; a selection from an area the case does not work
     on costs a point (working on two foci dilutes time-limited IPT); other extras are noted."""
@@ -223,8 +240,24 @@ def selection_section(
         if ref in refs:
             continue
         area = area_of(ref)
-        if area is not None and area not in key.accepted_areas:
-            penalty += 1
+        off_focus = area is not None and area not in key.accepted_areas
+        penalty += 1 if off_focus else 0
+        wrong = (tempting or {}).get(ref)
+        if wrong is not None:
+            found.append(
+                Finding(
+                    Mark.DISTRACTOR,
+                    label(ref),
+                    wrong.why,
+                    -1 if off_focus else 0,
+                    wrong.id,
+                    wrong.question,
+                    kind_where("goal", wrong.where or AREA_SECTIONS.get(area or "", "")),
+                    kind="goal",
+                )
+            )
+        elif off_focus:
+            assert area is not None
             found.append(
                 Finding(
                     Mark.OFF_FOCUS,
@@ -232,6 +265,8 @@ def selection_section(
                     f"This belongs to the {area.replace('_', ' ')} focus, which this case "
                     "does not work on: time-limited IPT stays on the agreed area(s).",
                     -1,
+                    where=kind_where("goal", AREA_SECTIONS.get(area, "")),
+                    kind=section_id.removesuffix("s").replace("strategie", "strategy"),
                 )
             )
         else:
@@ -257,7 +292,17 @@ def formulation_section(vignette: Vignette, attempt: Attempt) -> Section:
             points += element.weight
             found.append(Finding(Mark.IDENTIFIED, label, why, element.weight, element.id))
         else:
-            found.append(Finding(Mark.MISSED, f"{label} (empty)", why, 0, element.id))
+            found.append(
+                Finding(
+                    Mark.MISSED,
+                    f"{label} (empty)",
+                    why,
+                    0,
+                    element.id,
+                    where=kind_where("formulation", element.where),
+                    kind="formulation",
+                )
+            )
     found.append(Finding(Mark.NOTE, FREE_TEXT))
     limit = sum(e.weight for e in vignette.key.formulation)
     return Section("formulation", "Formulation", points, limit, tuple(found))
@@ -271,8 +316,29 @@ def _ordered(found: list[Finding]) -> list[Finding]:
 
 
 def hit(element: Element, label: str) -> Finding:
-    return Finding(Mark.IDENTIFIED, label, element.why, element.weight, element.id)
+    return Finding(
+        Mark.IDENTIFIED, label, element.why, element.weight, element.id, kind=element.kind
+    )
 
 
 def miss(element: Element, label: str) -> Finding:
-    return Finding(Mark.MISSED, label, element.why, 0, element.id)
+    """A missed element, with the section of the reference that teaches it."""
+    where = kind_where(element.kind, element.where or _section_of(element))
+    return Finding(Mark.MISSED, label, element.why, 0, element.id, where=where, kind=element.kind)
+
+
+_STRATEGY_SECTIONS = {"initial": "§2", "middle": "§3", "ending": "§5", "maintenance": "§6"}
+_STRATEGY_SECTIONS |= {"grief": "§3.1", "dispute": "§3.2", "transition": "§3.3"}
+_STRATEGY_SECTIONS |= {"deficits": "§3.4", "sensitivity": "§3.4"}
+
+
+def _section_of(element: Element) -> str:
+    """The reference section of a goal ('grief:1' → §3.1) or a checklist item (by its id)."""
+    if element.kind == "goal":
+        return AREA_SECTIONS.get(element.ref.partition(":")[0], "")
+    if element.kind == "strategy":
+        parts = element.ref.split(".")
+        for part in reversed(parts[:2]):
+            if part in _STRATEGY_SECTIONS:
+                return _STRATEGY_SECTIONS[part]
+    return ""

@@ -26,6 +26,7 @@ MARK_COLOURS = {
     Mark.MISSED: style.RISK_INK,
     Mark.ERROR: style.RISK_INK,
     Mark.HARD_FAIL: style.RISK_INK,
+    Mark.STEP_MISSING: style.RISK_INK,
     Mark.DISTRACTOR: style.BANNER_INK,
     Mark.OFF_FOCUS: style.BANNER_INK,
     Mark.NOTE: style.MUTED,
@@ -55,8 +56,9 @@ def build(vignette: Vignette, attempt: Attempt, feedback: Feedback, generated: d
                 ("Result", feedback.result.capitalize()),
                 (
                     "Score",
-                    f"{feedback.score} of {feedback.max_score} points ({feedback.percent:g}%); "
-                    f"pass mark {feedback.pass_percent}%",
+                    f"{feedback.score} of {feedback.max_score} points ({feedback.percent:g}%"
+                    + (f", capped from {feedback.raw_percent:g}%" if feedback.caps else "")
+                    + f"); pass mark {feedback.pass_percent}%",
                 ),
                 ("Risk check", feedback.risk_summary),
             ]
@@ -166,6 +168,10 @@ def _finding(finding: Finding) -> Paragraph:
         parts.append(f"<i>Question: {style.esc(finding.question)}</i>")
     if finding.why:
         parts.append(style.esc(finding.why))
+    if finding.manual:
+        parts.append(f"<i>The manual ({style.esc(finding.where)}):</i> {style.esc(finding.manual)}")
+    elif finding.where and finding.mark is not Mark.IDENTIFIED:
+        parts.append(f"<i>Read: {style.esc(finding.where)}</i>")
     return Paragraph("<br/>".join(parts), style.styles().table_cell)
 
 

@@ -9,6 +9,8 @@ from workbench.measures import MeasureInputError, get_instrument, score
 from workbench.practice.errors import VignetteError
 from workbench.practice.key_schema import parse_key, prose
 from workbench.practice.model import (
+    ADAPTATIONS,
+    FEATURES,
     SYMPTOM_MARKERS,
     CaseEvent,
     CaseMeasure,
@@ -22,8 +24,11 @@ from workbench.protocol.toml_source import Source, Table, unique
 VIGNETTE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 PART_ID = re.compile(r"[a-z][a-z0-9_]*")
 DEFAULT_PASS_PERCENT = 70
+FORMATS = (1, 2)
 _TOP = {"id", "title", "version", "profile", "client", "presentation", "people", "timeline"}
 _TOP |= {"measures"}
+_OPTIONAL = frozenset({"pass_percent", "script", "answer_key"})
+_OPTIONAL_V2 = _OPTIONAL | {"format", "adaptation", "features"}
 
 
 def parse_vignette(text: str, source: str = "<text>") -> Vignette:
@@ -36,7 +41,17 @@ def parse_vignette(text: str, source: str = "<text>") -> Vignette:
 
 
 def _parse(root: Table, source: str) -> Vignette:
-    root.check_keys(_TOP, frozenset({"pass_percent", "script", "answer_key"}))
+    fmt = root.data.get("format", 1)
+    if fmt not in FORMATS or isinstance(fmt, bool):
+        root.fail(f"'format' is {fmt!r}; this app reads vignette formats 1 and 2", "format")
+    root.check_keys(_TOP, _OPTIONAL_V2 if fmt == 2 else _OPTIONAL)
+    adaptation = root.opt_text("adaptation") or "none"
+    if adaptation not in ADAPTATIONS:
+        root.fail(f"'adaptation' must be one of {', '.join(ADAPTATIONS)}", "adaptation")
+    features = root.texts("features")
+    for feature in features:
+        if feature not in FEATURES:
+            root.fail(f"'features' {feature!r} is not one of {', '.join(FEATURES)}", "features")
     vignette_id = root.ident(VIGNETTE_ID)
     version = root.integer("version", 1)
     try:
@@ -52,7 +67,9 @@ def _parse(root: Table, source: str) -> Vignette:
     script = tuple(
         _script_line(t) for t in root.tables("script", "script", "[[script]]", required=False)
     )
-    key = parse_key(root, profile, people, events, measures)
+    key = parse_key(
+        root, profile, people, events, measures, fmt, pass_percent or DEFAULT_PASS_PERCENT
+    )
     return Vignette(
         id=vignette_id,
         title=root.text("title"),
@@ -67,6 +84,9 @@ def _parse(root: Table, source: str) -> Vignette:
         key=key,
         pass_percent=pass_percent or DEFAULT_PASS_PERCENT,
         source=source,
+        format=fmt,
+        adaptation=adaptation,
+        features=features,
     )
 
 

@@ -42,6 +42,7 @@ class AttemptRecord:
     result: str = ""
     sections: dict[str, list[int]] = field(default_factory=dict)
     attempt: dict[str, Any] = field(default_factory=dict)
+    missed: tuple[str, ...] | None = None  # element kinds got wrong; None: recorded before
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -59,6 +60,7 @@ class AttemptRecord:
             "result": self.result,
             "sections": self.sections,
             "attempt": self.attempt,
+            **({} if self.missed is None else {"missed": list(self.missed)}),
         }
 
     @classmethod
@@ -78,6 +80,7 @@ class AttemptRecord:
             result=str(doc.get("result", "")),
             sections={str(k): [int(x) for x in v] for k, v in doc.get("sections", {}).items()},
             attempt=dict(doc.get("attempt", {})),
+            missed=tuple(str(k) for k in doc["missed"]) if "missed" in doc else None,
         )
 
 
@@ -118,6 +121,7 @@ class PracticeStore:
             result=feedback.result,
             sections=summary["sections"],
             attempt=attempt.to_json(),
+            missed=tuple(feedback.missed_kinds()),
         )
         doc = {
             "format": FORMAT,

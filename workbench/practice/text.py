@@ -22,6 +22,7 @@ MARK_WORDS = {
     Mark.OFF_FOCUS: "off focus",
     Mark.NOTE: "note",
     Mark.HARD_FAIL: "HARD FAIL",
+    Mark.STEP_MISSING: "REQUIRED STEP MISSING",
 }
 
 
@@ -36,6 +37,20 @@ def list_text(vignettes: Sequence[Vignette]) -> str:
     lines += [f"{v.id}\t{v.profile}\tv{v.version}\t{v.title}" for v in vignettes]
     lines += ["", "Show one: ipt-workbench practice --vignette ID"]
     return "\n".join(lines) + "\n"
+
+
+def validated_text(vignette: Vignette, source: str) -> str:
+    """One paragraph saying what a valid vignette file holds (for trainers)."""
+    key = vignette.key
+    kinds = sorted({d.element for d in key.distractors})
+    steps = ", ".join(f"{s.step} {s.area}" if s.area else s.step for s in key.required) or "none"
+    adaptation = "" if vignette.adaptation == "none" else f", adaptation {vignette.adaptation}"
+    return (
+        f"{source}: valid (format {vignette.format}). Vignette {vignette.id}: {vignette.title} "
+        f"({vignette.profile}{adaptation}); primary area {key.primary.ref}; "
+        f"{len(key.distractors)} distractor(s) of {', '.join(kinds)}; required steps: {steps}; "
+        f"risk note {'required' if key.risk.required else 'not required'}.\n"
+    )
 
 
 def case_text(vignette: Vignette) -> str:
@@ -112,7 +127,7 @@ def feedback_text(feedback: Feedback) -> str:
         f"Vignette {feedback.vignette_id}: {feedback.vignette_title} "
         f"({feedback.profile} profile, version {feedback.vignette_version})",
         f"Result: {feedback.result.upper()} — {feedback.score} of {feedback.max_score} points "
-        f"({feedback.percent:g}%); pass mark {feedback.pass_percent}%",
+        f"({feedback.percent:g}%{_capped(feedback)}); pass mark {feedback.pass_percent}%",
         f"Risk check: {feedback.risk_summary}",
     ]
     for section in feedback.sections:
@@ -124,7 +139,17 @@ def feedback_text(feedback: Feedback) -> str:
                 out.append(_wrap(f"Question: {finding.question}", "      "))
             if finding.why and finding.mark is not Mark.IDENTIFIED:
                 out.append(_wrap(f"Why: {finding.why}", "      "))
+            if finding.manual:
+                out.append(_wrap(f"The manual ({finding.where}): {finding.manual}", "      "))
+            elif finding.where and finding.mark is not Mark.IDENTIFIED:
+                out.append(_wrap(f"Read: {finding.where}", "      "))
     return "\n".join(out) + "\n"
+
+
+def _capped(feedback: Feedback) -> str:
+    if not feedback.caps:
+        return ""
+    return f", capped from {feedback.raw_percent:g}%"
 
 
 def history_text(records: Sequence[AttemptRecord]) -> str:

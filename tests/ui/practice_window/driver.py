@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from ui.practice.feedback_page import FeedbackPage
 from ui.practice.window import PracticeWindow
-from workbench.practice import Vignette, find_vignette
+from workbench.practice import Vignette, find_vignette, model_answer
 
 SECTION_TEXT = "Written by the trainee for the supervisor: {0}"
 
@@ -93,6 +93,10 @@ def complete(
         key.stage.ref if key.stage else None,
         key.modifier.ref if key.modifier else None,
     )
+    answer = model_answer(vignette)
+    exercise.area.choose_people(answer.primary_person, answer.secondary_person)
+    for area, why in answer.rule_outs.items():
+        exercise.area.rule_outs[area].setPlainText(why)
 
     exercise.go_to(5)
     for element in key.goals:

@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from tests.ui.practice_window import driver  # noqa: E402
 from tests.ui.workspace.shoot_pages import dark_palette  # noqa: E402
 from ui.practice.window import PracticeWindow  # noqa: E402
 from ui.views.first_run import FirstRunPage  # noqa: E402
+from workbench.practice import evaluate, find_vignette, model_answer  # noqa: E402
 
 SIZE = (1280, 800)
 
@@ -60,6 +62,20 @@ def save(widget: QWidget, out: Path, name: str) -> None:
     print(path)
 
 
+def _earlier_attempts(window: PracticeWindow) -> None:
+    """A few earlier attempts with the typical slips, so the progress view has content."""
+    store = window.store()
+    m, d, g, lvig = (find_vignette(v) for v in ("M", "D", "G", "L"))
+    for vignette, attempt in (
+        (m, replace(model_answer(m, "Trainee A"), dispute_stage="impasse")),
+        (d, replace(model_answer(d, "Trainee A"), dispute_stage="renegotiation")),
+        (lvig, replace(model_answer(lvig, "Trainee A"), rule_outs={}, primary_area="grief")),
+        (m, replace(model_answer(m, "Trainee B"), rule_outs={})),
+        (g, replace(model_answer(g, "Trainee B"), goals=())),
+    ):
+        store.record(evaluate(vignette, attempt), attempt)
+
+
 def shoot(out: Path, theme: str) -> None:
     bot: Any = Bot()
     window = PracticeWindow()
@@ -73,8 +89,13 @@ def shoot(out: Path, theme: str) -> None:
     driver.write_risk_note(window)
     driver.get_feedback(bot, window)
     save(window, out, f"{theme}-feedback-full-marks")
+    _earlier_attempts(window)
     window.show_picker()
     save(window, out, f"{theme}-picker")
+    window.show_progress()
+    save(window, out, f"{theme}-progress")
+    window.progress.trainee.setCurrentIndex(window.progress.trainee.findData("Trainee A"))
+    save(window, out, f"{theme}-progress-one-trainee")
     window.open_case("G")
     for step in range(window.exercise.step_count()):
         window.exercise.go_to(step)

@@ -14,6 +14,7 @@ from ui.practice.launch import open_practice, practice_window
 from ui.practice.window import PracticeWindow
 from ui.views.first_run import FirstRunPage
 from workbench.paths import data_dir
+from workbench.practice import shipped_vignettes
 
 
 def vaults_in_home() -> list[Path]:
@@ -69,5 +70,5 @@ def test_practice_argument_and_launcher() -> None:
     assert not parse_args([]).practice
     window = open_practice()
     assert window is practice_window()
-    assert window.picker.cases.topLevelItemCount() == 5
+    assert window.picker.cases.topLevelItemCount() == len(shipped_vignettes())
     assert vaults_in_home() == []
