@@ -184,8 +184,8 @@ class ProblemAreaPage(QWidget):
         primary, secondary = _value(self.primary), _value(self.secondary)
         self.stage.setEnabled(DISPUTE in (primary, secondary))
         self.secondary_person.setEnabled(secondary is not None)
-        for area, edit in self.rule_outs.items():
-            self.rule_out_form.setRowVisible(edit, area != primary)
-        area = self.profile.problem_area(primary) if self.profile and primary else None
-        self.indication.setText(area.indication if area else "")
+        for area_id, edit in self.rule_outs.items():
+            self.rule_out_form.setRowVisible(edit, area_id != primary)
+        chosen = self.profile.problem_area(primary) if self.profile and primary else None
+        self.indication.setText(chosen.indication if chosen else "")
         self.primary_changed.emit(primary or "")
