@@ -15,7 +15,7 @@ if ! "$PYTHON" -c "$shared" && command -v dpkg >/dev/null 2>&1; then
         sudo=""
         [ "$(id -u)" -ne 0 ] && sudo="sudo"
         $sudo apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$lib" >/dev/null
+        $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$lib" >/dev/null
     fi
 fi
 

@@ -28,7 +28,7 @@ def desktop_entry() -> configparser.SectionProxy:
 
 def run_validator(*command: str) -> subprocess.CompletedProcess[str]:
     if shutil.which(command[0]) is None:
-        pytest.skip(f"{command[0]} is not installed (Debian: see .ci/run)")
+        pytest.skip(f"{command[0]} is not installed (Debian: ./quickstart.sh test installs it)")
     return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
 
 
