@@ -9,7 +9,8 @@ cd "$(dirname "$0")"
 QT_LIBS="libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core"
 DESKTOP_LIBS="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
 libxcb-shape0 libxkbcommon-x11-0"
-CHECK_TOOLS="poppler-utils qpdf"
+# Tools the tests call: PDF checks, and the desktop-entry / AppStream validators.
+CHECK_TOOLS="poppler-utils qpdf desktop-file-utils appstream"
 PYTHON="${PYTHON:-python3}"
 VENV="${VENV:-.venv}"
 
@@ -23,8 +24,9 @@ apt_install() {
     local sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
     echo "Installing system packages: ${missing[*]}" >&2
+    # `env` inside sudo: `VAR=... sudo cmd` would drop the variable.
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 make_venv() {

@@ -15,7 +15,7 @@ if ! "$PYTHON" -c "$shared" && command -v dpkg >/dev/null 2>&1; then
         sudo=""
         [ "$(id -u)" -ne 0 ] && sudo="sudo"
         $sudo apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$lib" >/dev/null
+        $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$lib" >/dev/null
     fi
 fi
 
@@ -34,6 +34,8 @@ if [ "$(uname -s)" = Linux ]; then
     version=$(sed -n 's/^version = "\(.*\)"$/\1/p' pyproject.toml | head -n 1)
     archive="dist/ipt-workbench-$version-linux-$(uname -m).tar.gz"
     tar -C dist -czf "$archive" ipt-workbench
-    echo "Archive: $archive, $(du -sh "$archive" | cut -f1)"
+    echo "Archive: $archive, $(du -sh "$archive" | cut -f1)" \
+        "($(stat -c %s "$archive") bytes)"
 fi
+"$VENV/bin/python" packaging/write_checksums.py dist
 echo "Build finished in $(( $(date +%s) - start )) s"

@@ -18,10 +18,12 @@ from ui.tasks import TaskRunner
 from ui.views.main_window import APP_TITLE, MainWindow
 from workbench.paths import default_vault, demo_vault
 from workbench.services.vaults import vault_path
+from workbench.version import app_version
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="ipt-workbench", description=APP_TITLE)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {app_version()}")
     parser.add_argument("vault", nargs="?", type=Path, help="the .iptvault folder to open")
     parser.add_argument(
         "--demo",
@@ -104,7 +106,10 @@ def main(argv: list[str]) -> int:
     if parse_args(argv).practice:
         from ui.practice.launch import open_practice
 
-        open_practice()  # no main window: no vault is looked for, created or unlocked
+        practice = open_practice()  # no main window: no vault is looked for, created or unlocked
+        if os.environ.get(FIRST_PAGE_EXIT):
+            shown = f"first page: {type(practice).__name__}"
+            QTimer.singleShot(0, lambda: (print(shown, flush=True), app.quit()))
         return int(app.exec())
     window = build_window(argv)
     window.show()

@@ -14,6 +14,7 @@ from typing import TextIO
 from workbench.errors import InvalidInput, VaultNotFound, WorkbenchError
 from workbench.practice import commands as practice
 from workbench.store.vault import DB_NAME, Vault, vault_path
+from workbench.version import app_version
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -213,7 +214,9 @@ def _run_desktop_app(argv: list[str]) -> int:
     # Imported by name so the core never depends on Qt: the sub-commands work without PySide6.
     try:
         app = importlib.import_module("ui.app")
-    except ImportError:
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("PySide6"):
+            raise
         sys.stderr.write(
             "ipt-workbench: the desktop app needs PySide6, which is not installed; "
             "the sub-commands (see --help) work without it.\n"
@@ -227,10 +230,17 @@ def _parser() -> argparse.ArgumentParser:
         prog="ipt-workbench",
         description="Offline, encrypted IPT caseload. With no command, opens the desktop app.",
     )
-    parser.add_argument(
+    parser.add_argument("--version", action="version", version=f"%(prog)s {app_version()}")
+    opening = parser.add_mutually_exclusive_group()
+    opening.add_argument(
         "--demo",
         action="store_true",
         help="open the desktop app on the demo vault (invented clients)",
+    )
+    opening.add_argument(
+        "--practice",
+        action="store_true",
+        help="open Practice mode only: fictional cases, no clinical vault",
     )
     sub = parser.add_subparsers(dest="command")
 
@@ -312,7 +322,7 @@ def main(
     except SystemExit as exc:
         return int(exc.code or 0) if exc.code in (0, None) else EXIT_USAGE
     if args.command is None:
-        return _run_desktop_app(["--demo"] if args.demo else [])
+        return _run_desktop_app(["--demo"] * args.demo + ["--practice"] * args.practice)
     secrets = Secrets(args.passphrase_stdin, stdin or sys.stdin)
     try:
         return int(args.func(args, secrets, out or sys.stdout))
@@ -331,6 +341,16 @@ def main(
             "Run again with IPT_WORKBENCH_DEBUG=1 to see details.\n"
         )
         return EXIT_INTERNAL
+
+
+def gui_main() -> int:
+    """The windowed launcher's entry point (no console on Windows): as `main`, streams or not."""
+    devnull = None
+    if sys.stdout is None or sys.stderr is None:  # pythonw: there is no console to print to
+        devnull = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the app
+        sys.stdout = sys.stdout or devnull
+        sys.stderr = sys.stderr or devnull
+    return main()
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from workbench.errors import DiskFull, WorkbenchError
+from workbench.platform_os import restrict_to_owner
 
 OWNER_FILE = 0o600
 OWNER_DIR = 0o700
@@ -49,7 +50,7 @@ def atomic_write_bytes(target: Path, data: bytes) -> None:
 def make_private_dir(folder: Path) -> None:
     """Create *folder* (and parents) readable by the owner only."""
     folder.mkdir(parents=True, exist_ok=True)
-    os.chmod(folder, OWNER_DIR)
+    restrict_to_owner(folder, OWNER_DIR)
 
 
 def write_error(exc: OSError, what: str) -> WorkbenchError:

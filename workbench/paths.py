@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
-APP_DIR_NAME = "ipt-workbench"
+from workbench.platform_os import user_data_dir
 
 
 def data_dir() -> Path:
@@ -14,13 +13,7 @@ def data_dir() -> Path:
     override = os.environ.get("IPT_WORKBENCH_HOME")
     if override:
         return Path(override)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / APP_DIR_NAME
+    return user_data_dir()
 
 
 def default_vault() -> Path:

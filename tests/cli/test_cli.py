@@ -28,6 +28,7 @@ def run(*args: str, stdin: str = "", cwd: Path | None = None) -> subprocess.Comp
         timeout=120,
         cwd=cwd or ROOT,
         env=env,
+        start_new_session=True,  # no controlling terminal: getpass cannot open /dev/tty
     )
 
 

@@ -20,17 +20,31 @@ from workbench.measures import (
     score,
 )
 
-REFERENCE = Path("/work/shared/ipt-reference.md")
+ROOT = Path(__file__).resolve().parents[2]
+# The shared reference sits beside the checkout during development; the fixture is its §10 copied
+# word for word, so the comparison runs in every checkout (and the copy is checked when both exist).
+SHARED_REFERENCE = ROOT.parent / "shared" / "ipt-reference.md"
+FIXTURE = ROOT / "tests" / "fixtures" / "ipt-reference-measures.md"
+
+
+def _measure_sections(text: str) -> dict[str, str]:
+    parts = re.split(r"^### (10\.\d)\b", text, flags=re.MULTILINE)
+    found = {parts[i]: parts[i + 1] for i in range(1, len(parts) - 1, 2)}
+    return {key: body.split("\n## ", 1)[0].rstrip() for key, body in found.items()}
 
 
 @pytest.fixture(scope="module")
 def sections() -> dict[str, str]:
-    if not REFERENCE.is_file():
-        pytest.skip("ipt-reference.md is not available here")
-    text = REFERENCE.read_text(encoding="utf-8")
-    parts = re.split(r"^### (10\.\d)\b", text, flags=re.MULTILINE)
-    found = {parts[i]: parts[i + 1] for i in range(1, len(parts) - 1, 2)}
-    return {key: body.split("\n## ", 1)[0] for key, body in found.items()}
+    source = SHARED_REFERENCE if SHARED_REFERENCE.is_file() else FIXTURE
+    return _measure_sections(source.read_text(encoding="utf-8"))
+
+
+def test_the_fixture_is_the_reference_word_for_word() -> None:
+    copied = _measure_sections(FIXTURE.read_text(encoding="utf-8"))
+    assert set(copied) == {"10.1", "10.2", "10.3", "10.4", "10.5"}
+    if not SHARED_REFERENCE.is_file():
+        pytest.skip("no ../shared/ipt-reference.md beside this checkout to compare the copy with")
+    assert copied == _measure_sections(SHARED_REFERENCE.read_text(encoding="utf-8"))
 
 
 def _numbered_items(section: str) -> list[str]:

@@ -73,6 +73,7 @@ class Frozen:
             env=self.env(),
             timeout=300,
             check=False,
+            start_new_session=True,  # no controlling terminal: getpass cannot open /dev/tty
         )
 
     def ok(self, *args: str, stdin: str = "") -> str:

@@ -35,6 +35,7 @@ def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
         timeout=60,
         cwd=ROOT,
         env=env,
+        start_new_session=True,  # no controlling terminal: getpass cannot open /dev/tty
     )
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-import sys
 from pathlib import Path
 
 from workbench.errors import VaultInUse
+from workbench.platform_os import lock_exclusive, unlock
 
 LOCK_NAME = ".lock"
 
@@ -21,7 +22,7 @@ class InstanceLock:
     def acquire(self) -> None:
         fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
-            _try_lock(fd)
+            lock_exclusive(fd)
         except OSError as exc:
             os.close(fd)
             raise VaultInUse() from exc
@@ -29,22 +30,11 @@ class InstanceLock:
 
     def release(self) -> None:
         if self._fd is not None:
-            os.close(self._fd)  # closing the descriptor drops the lock
+            with contextlib.suppress(OSError):  # closing the descriptor drops the lock anyway
+                unlock(self._fd)
+            os.close(self._fd)
             self._fd = None
 
     @property
     def held(self) -> bool:
         return self._fd is not None
-
-
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
-    import msvcrt
-
-    def _try_lock(fd: int) -> None:
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
