@@ -1,7 +1,9 @@
-"""Screenshots of every page of the real window at 1280×800, light and dark (run by hand or CI).
+"""Screenshots of every page of the real window, light and dark (run by hand or CI).
 
     xvfb-run -s '-screen 0 1280x800x24' .venv/bin/python tests/ui/shoot_window.py \
-        [--out docs/screenshots] [--only light]
+        [--out docs/screenshots] [--only light] [--size 1280x800]
+
+The small laptop size: `-screen 0 1024x700x24` with `--size 1024x700`.
 
 Drives the app as a clinician would on a fresh machine: first run, create a vault, the recovery
 code, then a caseload of invented clients with one full 12-session course, every workspace page,
@@ -33,7 +35,7 @@ from ui.workspace.inventory_page import InventoryPage  # noqa: E402
 from workbench.demo.build import fill_demo  # noqa: E402
 from workbench.store import vault as vault_module  # noqa: E402
 
-WIDTH, HEIGHT = 1280, 800
+SIZE = [1280, 800]  # --size WxH
 SHOT_PASSPHRASE = "amber lantern quietly folds ninety paper cranes"  # invented
 
 
@@ -47,7 +49,7 @@ class Shooter:
         wait(250)
         self.count += 1
         screen = QGuiApplication.primaryScreen()
-        image = screen.grabWindow(0, 0, 0, WIDTH, HEIGHT)
+        image = screen.grabWindow(0, 0, 0, *SIZE)
         path = self.out / f"{self.count:02d}-{name}-{self.theme}.png"
         image.save(str(path))
         print(path)
@@ -145,7 +147,7 @@ def shoot_theme(window: MainWindow, shoot: Shooter) -> None:
 
     practice = open_practice()
     practice.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-    practice.setGeometry(0, 0, WIDTH, HEIGHT)
+    practice.setGeometry(0, 0, *SIZE)
     practice.show()
     settle(practice.runner)
     shoot("practice-cases")
@@ -159,7 +161,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--only", choices=("light", "dark"))
+    parser.add_argument("--size", default="1280x800", help="window size, e.g. 1024x700")
     args = parser.parse_args()
+    SIZE[:] = [int(part) for part in args.size.lower().split("x")]
     args.out.mkdir(parents=True, exist_ok=True)
     vault_module.tune_kdf = lambda: FAST_KDF  # screenshots need no tuned Argon2id
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -176,7 +180,7 @@ def main() -> int:
             os.environ["IPT_WORKBENCH_HOME"] = home
             window = build_window([], idle_ms=3_600_000)
             window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-            window.setGeometry(0, 0, WIDTH, HEIGHT)
+            window.setGeometry(0, 0, *SIZE)
             window.show()
             shoot_theme(window, Shooter(args.out, theme))
             window.close()
