@@ -77,3 +77,20 @@ def test_a_damaged_added_file_is_named_and_hides_nothing(home: Path) -> None:
 def test_validate_needs_a_file(home: Path) -> None:
     result = run(home, "validate")
     assert result.returncode == 1 and "practice validate FILE" in result.stderr
+
+
+def test_progress_on_the_command_line_with_its_pdf(home: Path, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    m = load_vignette_file(SHIPPED / "m_haddad.toml")
+    wrong = replace(model_answer(m, "Ana"), dispute_stage="impasse")
+    answer = tmp_path / "wrong.json"
+    answer.write_text(json.dumps(wrong.to_json()), encoding="utf-8")
+    assert run(home, "--attempt", str(answer)).returncode == 0
+    pdf = tmp_path / "progress.pdf"
+    result = run(home, "--progress", "--trainee", "Ana", "--pdf", str(pdf))
+    assert result.returncode == 0, result.stderr
+    assert "progress of Ana" in result.stdout
+    assert "Dispute stage: 1 (M) — ipt-reference §3.2" in result.stdout
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert_one_line_error(run(home, "--progress", "--vignette", "M"), "--progress takes only")

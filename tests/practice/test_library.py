@@ -1,4 +1,4 @@
-"""The shipped library covers the ground a trainee must practise (issue: at least 15 cases)."""
+"""The shipped library covers the ground a trainee must practise (at least 15 cases)."""
 
 from __future__ import annotations
 

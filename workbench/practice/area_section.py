@@ -304,7 +304,7 @@ def _wrong_stage(
             stage.id,
             question,
             kind_where("stage", stage.where),
-            says,
+            "" if picked in wrong else says,  # the distractor below carries the manual's words
             kind="stage",
         )
     ]

@@ -27,6 +27,11 @@ def add_parser(sub: Any) -> None:
     mode.add_argument("--list", action="store_true", help="list the vignettes (the default)")
     mode.add_argument("--history", action="store_true", help="past attempts and scores")
     mode.add_argument(
+        "--progress",
+        action="store_true",
+        help="what is missed most across cases (with --trainee NAME, --pdf OUT.pdf)",
+    )
+    mode.add_argument(
         "--add",
         metavar="FILE.toml",
         help="validate a vignette and copy it into your practice data (listed with the others)",
@@ -63,8 +68,12 @@ def cmd_practice(args: argparse.Namespace, _secrets: object, out: TextIO) -> int
         out.write(f"Added as {target}: open it with --vignette {vignette.id}\n")
         return 0
 
+    if args.progress:
+        if args.attempt or args.template or args.vignette:
+            raise InvalidInput("--progress takes only --trainee NAME and --pdf OUT.pdf.")
+        return _progress(args, out)
     if (args.pdf or args.trainee) and not args.attempt:
-        raise InvalidInput("--pdf and --trainee go with --attempt FILE.json.")
+        raise InvalidInput("--pdf and --trainee go with --attempt FILE.json or --progress.")
     if args.template and (args.attempt or not args.vignette):
         raise InvalidInput("--template needs --vignette ID (and no --attempt).")
     if args.history:
@@ -88,6 +97,24 @@ def cmd_practice(args: argparse.Namespace, _secrets: object, out: TextIO) -> int
     out.write(list_text(found.vignettes))
     for problem in found.problems:
         out.write(f"Not listed: {problem}\n")
+    return 0
+
+
+def _progress(args: argparse.Namespace, out: TextIO) -> int:
+    from workbench.clock import utc_now
+    from workbench.practice.library import library
+    from workbench.practice.progress import progress
+    from workbench.practice.store import PracticeStore
+    from workbench.practice.text import progress_text
+
+    report = progress(PracticeStore().attempts(), library().vignettes, (args.trainee or "").strip())
+    out.write(progress_text(report))
+    if args.pdf:
+        from workbench.practice.progress_pdf import build_progress
+        from workbench.reports.output import write_atomically
+
+        written = write_atomically(build_progress(report, utc_now()), Path(args.pdf))
+        out.write(f"Wrote {written} (practice progress for your supervisor)\n")
     return 0
 
 

@@ -24,7 +24,9 @@ def trainee_work(
     right = style.CONTENT_WIDTH - CIRCLE - 8 * mm
     choice_rows = (
         ("Primary area", words.area(attempt.primary_area) if attempt.primary_area else None),
+        ("About whom", attempt.primary_person),
         ("Secondary area", words.area(attempt.secondary_area) if attempt.secondary_area else None),
+        ("Secondary: whom", attempt.secondary_person if attempt.secondary_area else None),
         ("Dispute stage", words.stage(attempt.dispute_stage) if attempt.dispute_stage else None),
         ("Modifier", words.area(attempt.modifier) if attempt.modifier else None),
     )
@@ -63,6 +65,10 @@ def trainee_work(
         )
     )
     out.append(side)
+    if attempt.rule_outs:
+        ruled = [(f"Why not {words.area(a)}", why) for a, why in attempt.rule_outs.items()]
+        out.append(style.plain("Areas ruled out, in the trainee's words", st.h2))
+        out.append(style.facts(ruled, label_width=50 * mm))
     tags: list[list[style.Cell]] = []
     for event_id, chosen_tags in attempt.timeline_tags.items():
         event = vignette.event(event_id)

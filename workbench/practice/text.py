@@ -9,6 +9,7 @@ from workbench.domain.formulation import SR_SECTIONS
 from workbench.measures import get_instrument
 from workbench.practice.feedback import Feedback, Mark
 from workbench.practice.model import TIMELINE_TAGS, Vignette
+from workbench.practice.progress import Progress
 from workbench.practice.store import AttemptRecord
 from workbench.protocol import Role, load_profile, techniques
 
@@ -172,4 +173,27 @@ def history_text(records: Sequence[AttemptRecord]) -> str:
             f"  {vignette}: {len(mine)} attempt(s), best {best:g}%, latest {latest.percent:g}% "
             f"({'passed' if latest.passed else 'not passed'})"
         )
+    return "\n".join(out) + "\n"
+
+
+def progress_text(report: Progress) -> str:
+    """The elements missed most across cases, then each case's attempts and scores."""
+    who = report.trainee or "everyone"
+    out = [
+        f"{BANNER}: progress of {who}",
+        f"{report.attempts} attempt(s); {report.vignettes_tried} of {report.library_size} cases "
+        f"tried, {report.vignettes_passed} passed at least once",
+        "",
+        "Missed most often (attempts, cases, where to read)",
+    ]
+    out += [
+        f"  {m.label}: {m.attempts} ({', '.join(m.vignettes)}) — {m.where}"
+        for m in report.missed_most
+    ] or ["  nothing missed yet"]
+    out += ["", "By case"]
+    out += [
+        f"  {v.vignette}: {v.attempts} attempt(s), best {v.best_percent:g}%, latest "
+        f"{v.latest_percent:g}% ({v.latest_result})"
+        for v in report.by_vignette
+    ]
     return "\n".join(out) + "\n"
