@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import gc
 import re
 import subprocess
 import sys
@@ -273,3 +274,7 @@ def test_an_installed_translation_reaches_headers_words_and_tabs(qapp: QCoreAppl
         assert translate("WorkspacePage", OverviewPage.title) == "«Overview»"
     finally:
         qapp.removeTranslator(translator)
+        # Collected now, not at a random later moment: a Python QTranslator freed while a
+        # later test's table sized its columns crashed Qt (segfault in updateGeometries).
+        del translator
+        gc.collect()
