@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from workbench.domain.risk import open_flags_text
 from workbench.reports import style
 from workbench.reports.charts import small_change_chart
 from workbench.reports.common import MAX_SCORE, bullet_list, chrome
@@ -80,6 +81,11 @@ def build(doc: MaintenancePlanDoc, content_hash: str) -> bytes:
         style.plain(
             "This plan does not replace urgent help. If you feel unsafe, use the crisis "
             "contacts your clinician gave you.",
+            st.small,
+        ),
+        style.plain(
+            f"For the clinician: {open_flags_text(h.open_risk_flags)} on the record when this "
+            "plan was made. This is not an assessment of risk.",
             st.small,
         ),
     ]

@@ -20,6 +20,7 @@ class Header:
     generated_at: str
     signer: str
     deidentified: bool
+    open_risk_flags: int = 0  # the client's open flags from every episode
 
 
 @dataclass(frozen=True)

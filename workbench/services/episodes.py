@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from workbench.domain.caseload import ClientRecord
 from workbench.domain.episode import Contract, ContractChange, Episode, EpisodeKind
+from workbench.domain.risk import open_flags_text
 from workbench.errors import InvalidInput, NotFound
-from workbench.store import clients, episodes, meta
+from workbench.store import clients, episodes, measures, meta, records
 from workbench.store.vault import Vault
 
 
@@ -93,9 +94,31 @@ def renegotiate(
         vault.audit(tx, "edit", "contract", episode_id)
 
 
-def end_episode(vault: Vault, episode_id: int, end_date: str) -> None:
+def end_episode(
+    vault: Vault, episode_id: int, end_date: str, *, carry_open_flags: bool = False
+) -> None:
+    """End the episode. With a risk flag of the client still open it ends only when the
+    clinician carries the flags forward explicitly (recorded and audited); never silently."""
     with vault.transaction() as tx:
-        episodes.end_episode(tx, vault.now(), episode_id, end_date)
+        now = vault.now()
+        client_id = measures.client_of(tx, episode_id)
+        still_open = [f.id for f in measures.client_risk_flags(tx, client_id) if f.open]
+        if still_open and not carry_open_flags:
+            raise InvalidInput(
+                f"{open_flags_text(len(still_open)).capitalize()} for this client. Write a risk "
+                "note that closes it, or end the episode carrying the open flags forward."
+            )
+        episodes.end_episode(tx, now, episode_id, end_date)
+        if still_open:
+            records.put(
+                tx,
+                now,
+                episode_id,
+                records.FLAG_CARRY,
+                {"carried_on": end_date, "flags": still_open},
+            )
+            for flag_id in still_open:
+                vault.audit(tx, "edit", "risk-flag-carried-forward", flag_id)
         vault.audit(tx, "edit", "episode", episode_id)
 
 
