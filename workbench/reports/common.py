@@ -20,7 +20,7 @@ BANDS = {
 }
 MAX_SCORE = {"PHQ-9": 27, "GAD-7": 21}
 NO_ADVICE = (
-    "The app records and shows; it gives no advice and no risk rating. Flags are seen only by "
+    "The app records and shows; it gives no advice and does not rate risk. Flags are seen only by "
     "the clinician; local emergency procedures apply."
 )
 

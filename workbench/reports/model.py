@@ -121,6 +121,10 @@ class MaintenancePlanDoc:
     support: tuple[SupportLine, ...]
     if_warning_signs: str
     contract: tuple[tuple[str, str], ...]  # (label, value): frequency, duration, measures, review
+    crisis_text: str = ""  # the clinician's own wording (profile); never invented
+    crisis_contacts: tuple[tuple[str, str], ...] = ()  # (name, how to reach)
+    clinician_contact: str = ""
+    return_to_acute_rule: str = ""  # the clinician's rule for returning to acute treatment
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from workbench.reports.model import (
     RiskSection,
 )
 from workbench.reports.redact import Redactor
-from workbench.services import episodes, inventory, measures, risk, status
+from workbench.services import clinician, episodes, inventory, measures, risk, status
 from workbench.store.measures import Administration
 from workbench.store.vault import Vault
 
@@ -63,7 +63,7 @@ def context(vault: Vault, client_id: int, *, deidentify: bool) -> Context:
         state=status.episode_status(vault, episode.id),
         held=held,
         redactor=redactor,
-        signer=episodes.signer(vault),
+        signer=clinician.pdf_signer(vault),
         generated_at=vault.now(),
         open_flags=len(risk.client_open_flags(vault, client_id)),
     )
