@@ -66,6 +66,11 @@ class RiskNote:
         found = risk_note_problems(
             {name: str(getattr(self, name)) for name in REQUIRED_TEXT}, self.follow_up_date
         )
+        return found + self.vocabulary_problems()
+
+    def vocabulary_problems(self) -> list[str]:
+        """Ticked kinds of thoughts or actions that are not in the lists."""
+        found = []
         unknown = set(self.nature_of_thoughts) - set(NATURE_OF_THOUGHTS)
         if unknown:
             found.append(f"Unknown kinds of thoughts: {', '.join(sorted(unknown))}.")

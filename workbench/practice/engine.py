@@ -184,7 +184,11 @@ def _risk(vignette: Vignette, attempt: Attempt) -> tuple[Section, bool, str, boo
     case_flags = [flag.banner for m in vignette.measures for flag in m.score.risk_flags]
     required = key.required or bool(own)
     note = attempt.risk_note
-    documented = note is not None and not note.problems()
+    # Practice scores the fields one by one below: only a note without the clinician's own
+    # formulation (or with unknown ticks) counts as not documented.
+    documented = (
+        note is not None and bool(note.risk_formulation.strip()) and not note.vocabulary_problems()
+    )
     found: list[Finding] = []
     points = 0
     if required and not documented:

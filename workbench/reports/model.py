@@ -152,6 +152,12 @@ class SessionLine:
 
 
 @dataclass(frozen=True)
+class FactsSection:
+    title: str
+    facts: tuple[tuple[str, str], ...]  # (label, text)
+
+
+@dataclass(frozen=True)
 class SupervisorReport:
     header: Header
     case_facts: tuple[tuple[str, str], ...]  # age band, kind, profile, contract, format
@@ -172,3 +178,4 @@ class SupervisorReport:
     outcomes: tuple[OutcomeLine, ...]
     risk: RiskSection
     questions: tuple[str, ...] = field(default=())
+    course: tuple[FactsSection, ...] = field(default=())  # history, reviews, problem areas

@@ -6,6 +6,7 @@ from workbench.domain.caseload import ClientRecord
 from workbench.domain.episode import Contract, ContractChange, Episode, EpisodeKind
 from workbench.domain.risk import open_flags_text
 from workbench.errors import InvalidInput, NotFound
+from workbench.protocol import load_profile
 from workbench.store import clients, episodes, measures, meta, records
 from workbench.store.vault import Vault
 
@@ -56,6 +57,19 @@ def delete_client(vault: Vault, client_id: int) -> None:
         vault.audit(tx, "delete", "client", client_id)
 
 
+def contract_problems(contract: Contract, kind: EpisodeKind) -> list[str]:
+    """The contract's own checks plus, for acute treatment, the profile's range of sessions."""
+    found = contract.problems()
+    if not found and kind is not EpisodeKind.MAINTENANCE:
+        frame = load_profile(contract.manual_profile).contract
+        if not frame.sessions_min <= contract.contracted_sessions <= frame.sessions_max:
+            name = "S&R" if contract.manual_profile == "SR" else contract.manual_profile
+            found.append(
+                f"An acute {name} contract has {frame.sessions_min}–{frame.sessions_max} sessions."
+            )
+    return found
+
+
 def open_episode(
     vault: Vault,
     client_id: int,
@@ -63,7 +77,7 @@ def open_episode(
     start_date: str,
     kind: EpisodeKind = EpisodeKind.ACUTE,
 ) -> int:
-    problems = contract.problems()
+    problems = contract_problems(contract, kind)
     if problems:
         raise InvalidInput(" ".join(problems))
     with vault.transaction() as tx:
@@ -169,7 +183,7 @@ def start_client(
     """A new client with their first episode, in one action; returns (client id, episode id)."""
     if not (given_name.strip() or family_name.strip() or preferred_name.strip()):
         raise InvalidInput("Enter a name, initials or an alias for the client.")
-    problems = contract.problems()
+    problems = contract_problems(contract, EpisodeKind.ACUTE)
     if problems:
         raise InvalidInput(" ".join(problems))
     with vault.transaction() as tx:
