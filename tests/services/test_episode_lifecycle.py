@@ -63,13 +63,13 @@ def test_the_contract_range_follows_the_manual_profile(vault: Vault) -> None:
         episodes.open_episode(vault, client, Contract("SR", 4), "2026-01-05")
     ep = episodes.open_episode(vault, client, Contract("SR", 6), "2026-01-05")
     with pytest.raises(InvalidInput, match="6–20"):
-        course.renegotiate(vault, ep, 24, changed_on="2026-02-02", reason="More time needed.")
+        episodes.renegotiate(vault, ep, 24, changed_on="2026-02-02", reason="More time needed.")
     assert episodes.get_episode(vault, ep).contract.contracted_sessions == 6
 
 
 def test_a_whole_course_with_maintenance_and_a_recurrence(vault: Vault) -> None:
     client, ep, _ = _acute(vault)
-    course.renegotiate(vault, ep, 16, changed_on="2026-03-02", reason="Grief work took longer.")
+    episodes.renegotiate(vault, ep, 16, changed_on="2026-03-02", reason="Grief work took longer.")
     for week in range(16):
         session_service.record_session(
             vault, ep, f"2026-{1 + week // 4:02d}-{1 + week % 4 * 7:02d}"

@@ -68,6 +68,7 @@ def test_a_flag_from_episode_1_stays_open_and_shown_in_episode_2(vault: Vault) -
     note_id = risk.write_risk_note(vault, second, complete_risk_note(), [flag.id])
     assert risk.client_open_flags(vault, client) == []
     assert risk.risk_notes(vault, first)[0].id == note_id  # the latest note follows the client
+    assert workspace_reads.overview(vault, second).latest_risk_note.id == note_id
     assert find_clients(vault)[0].open_risk_flags == 0
     assert counts_in(pdf_text(export.build(vault, client, "supervisor-report"))) == {0}
     episodes.end_episode(vault, second, "2026-12-01")  # nothing open: no carry needed

@@ -1,5 +1,6 @@
-"""The episode lifecycle, each step audited: renegotiate, end the acute phase with its review,
-start IPT-M under its contract, start a new acute episode on recurrence; the course history."""
+"""The episode lifecycle, each step audited: end the acute phase with its review, start IPT-M
+under its contract, start a new acute episode on recurrence; the course history.
+(Renegotiating the contract is services.episodes.renegotiate.)"""
 
 from __future__ import annotations
 
@@ -26,28 +27,6 @@ class CourseEntry:
     changes: tuple[ContractChange, ...]
     ending_review: EndingReview | None
     maintenance_contract: MaintenanceContract | None
-
-
-def renegotiate(
-    vault: Vault, episode_id: int, new_sessions: int, *, changed_on: str, reason: str
-) -> None:
-    """A new session count with its reason, kept in the course history (audited)."""
-    episode = episode_service.get_episode(vault, episode_id)
-    if episode.ended:
-        raise InvalidInput("This episode has ended; its contract can no longer change.")
-    changed = Contract(
-        episode.contract.manual_profile,
-        new_sessions,
-        episode.contract.frequency,
-        episode.contract.format,
-        episode.contract.session_length_min,
-    )
-    problems = episode_service.contract_problems(changed, episode.kind)
-    if problems:
-        raise InvalidInput(" ".join(problems))
-    episode_service.renegotiate(
-        vault, episode_id, new_sessions, changed_on=changed_on, reason=reason
-    )
 
 
 def end_acute_phase(

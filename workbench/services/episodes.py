@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from workbench.domain.caseload import ClientRecord
 from workbench.domain.episode import Contract, ContractChange, Episode, EpisodeKind
 from workbench.domain.risk import open_flags_text
@@ -100,7 +102,16 @@ def open_episode(
 def renegotiate(
     vault: Vault, episode_id: int, new_sessions: int, *, changed_on: str, reason: str
 ) -> None:
-    """An explicit change of the session count, logged with old and new counts and the reason."""
+    """An explicit change of the session count, logged with old and new counts and the reason;
+    an acute count stays within the manual profile's range."""
+    episode = get_episode(vault, episode_id)
+    if episode.ended:
+        raise InvalidInput("This episode has ended; its contract can no longer change.")
+    problems = contract_problems(
+        replace(episode.contract, contracted_sessions=new_sessions), episode.kind
+    )
+    if problems:
+        raise InvalidInput(" ".join(problems))
     with vault.transaction() as tx:
         episodes.renegotiate(
             tx, vault.now(), episode_id, new_sessions, changed_on=changed_on, reason=reason.strip()
