@@ -19,7 +19,8 @@ from workbench.domain.problem_areas import (
     TransitionRecord,
 )
 from workbench.errors import InvalidInput
-from workbench.services import episodes, export, formulation, inventory, records
+from workbench.services import episode_records as records
+from workbench.services import episodes, export, formulation, inventory
 from workbench.store.vault import Vault
 
 

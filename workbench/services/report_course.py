@@ -8,7 +8,7 @@ from workbench.domain.course import ENDING_NAMES
 from workbench.domain.problem_areas import TRANSITION_FIELDS, ProblemAreaRecords
 from workbench.reports.model import FactsSection
 from workbench.services import course, inventory
-from workbench.services import records as record_service
+from workbench.services import episode_records as record_service
 from workbench.services.report_parts import KINDS, PROFILES, Context
 from workbench.store.vault import Vault
 
