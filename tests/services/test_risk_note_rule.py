@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.services.test_risk_follows_client import pdf_text
 from tests.support import complete_risk_note
 from workbench.domain.risk_rule import FOLLOW_UP_LABEL, REQUIRED_TEXT
 from workbench.errors import InvalidInput, SignedNoteLocked
-from workbench.services import measures, risk, sessions
+from workbench.services import episodes, export, measures, risk, sessions
 from workbench.store import notes
 from workbench.store.vault import Vault
 
@@ -50,6 +51,9 @@ def test_a_complete_note_closes_the_flag_and_is_locked_but_takes_addenda(
     note = sessions.get_note(vault, note_id)
     assert note.signed and note.body == complete_risk_note().body()
     assert [a.body["text"] for a in note.addenda] == ["Follow-up call made; she answered."]
+    client_id = episodes.get_episode(vault, episode).client_id  # the addendum reaches reports
+    text = " ".join(pdf_text(export.build(vault, client_id, "supervisor-report")).split())
+    assert "Follow-up call made; she answered." in text
 
 
 def test_the_database_refuses_an_unsigned_risk_note(vault: Vault, episode: int) -> None:

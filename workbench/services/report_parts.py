@@ -26,9 +26,9 @@ from workbench.store.vault import Vault
 
 RISK_NOTE_FIELDS = (
     ("nature_of_thoughts", "Nature of thoughts"),
-    ("frequency_recency", "Frequency and recency"),
+    ("frequency_recency", "What was asked and what the client said"),
     ("protective_factors", "Protective factors"),
-    ("risk_formulation", "Risk formulation (clinician)"),
+    ("risk_formulation", "Clinician's summary"),
     ("actions_taken", "Actions taken"),
     ("action_checks", "Actions (checked)"),
     ("follow_up_date", "Follow-up"),
@@ -169,6 +169,10 @@ def _note_view(ctx: Context, note: Note) -> RiskNoteView:
         if text:
             shown = ctx.redactor.when(text) if key == "follow_up_date" else ctx.redactor.text(text)
             fields.append((label, shown))
+    for addendum in note.addenda:  # signed corrections are never dropped from a report
+        signed = addendum.signature
+        label = f"Addendum {ctx.redactor.when(signed.signed_at if signed else None)}"
+        fields.append((label, ctx.redactor.text(str(addendum.body.get("text", "")))))
     signature = note.signature
     return RiskNoteView(
         written=ctx.redactor.when(signature.signed_at if signature else None),
