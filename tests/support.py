@@ -2,8 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from workbench.domain.risk import RiskNote
 from workbench.store.keyslots import KdfParams
 
 # Cheap Argon2id for tests that do not check KDF settings; one test keeps production tuning.
 FAST_KDF = KdfParams(iterations=1, lanes=1, memory_kib=8 * 1024)
 PASSPHRASE = "correct horse battery staple"
+
+
+def complete_risk_note(**changes: Any) -> RiskNote:
+    """A risk note meeting the rule (real text in each required field, a follow-up date)."""
+    fields: dict[str, Any] = {
+        "risk_formulation": "Passive thoughts when exhausted; no plan or intent described.",
+        "nature_of_thoughts": ("passive wish",),
+        "frequency_recency": "Asked directly: twice last week, none since Friday.",
+        "protective_factors": "Her daughter and the weekly choir.",
+        "actions_taken": "Safety plan reviewed together in the session.",
+        "follow_up_date": "2026-03-20",
+    }
+    fields.update(changes)
+    return RiskNote(**fields)

@@ -8,6 +8,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -203,6 +204,35 @@ def cmd_export(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_profile(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
+    from workbench.domain.clinician import ClinicianProfile, CrisisContact
+    from workbench.services import clinician
+
+    with _unlock(args, secrets) as vault:
+        current = clinician.get_profile(vault) or ClinicianProfile(name="")
+        changes = {
+            key: value
+            for key in ("name", "credentials", "organisation", "contact", "crisis_text")
+            if (value := getattr(args, key)) is not None
+        }
+        if args.crisis_contact is not None:
+            pairs = [c.partition("=") for c in args.crisis_contact]
+            changes["crisis_contacts"] = tuple(
+                CrisisContact(n.strip(), h.strip()) for n, _, h in pairs
+            )
+        if changes:
+            clinician.save_profile(vault, replace(current, **changes))
+            current = clinician.get_profile(vault) or current
+    for key, value in current.to_json().items():
+        shown = (
+            "; ".join(f"{c['name']} = {c['how']}" for c in value)
+            if key == "crisis_contacts"
+            else value
+        )
+        out.write(f"{key.replace('_', ' ')}: {shown or '-'}\n")
+    return EXIT_OK
+
+
 def cmd_change_passphrase(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     with _unlock(args, secrets) as vault:
         vault.change_passphrase(secrets.read("New passphrase: ", confirm=True))
@@ -299,6 +329,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--out", required=True, help="the PDF file to write")
     command("change-passphrase", cmd_change_passphrase, "change the vault's passphrase")
+    prof = command("profile", cmd_profile, "show or set the clinician profile that signs PDFs")
+    for option in ("name", "credentials", "organisation", "contact", "crisis-text"):
+        prof.add_argument(f"--{option}")
+    prof.add_argument(
+        "--crisis-contact",
+        action="append",
+        metavar="NAME=HOW",
+        help="a crisis contact for the patient's plan (repeat for more; replaces the list)",
+    )
     for name, p in sub.choices.items():
         if name not in ("init", "demo"):
             p.add_argument(

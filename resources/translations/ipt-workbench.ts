@@ -3204,7 +3204,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>RiskNote</name>
     <message>
-        <location filename="../../ui/workspace/risk_form.py" line="+190"/>
+        <location filename="../../ui/workspace/risk_form.py" line="+195"/>
         <source>Signed by {0} on {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3214,18 +3214,18 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Frequency and recency: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Protective factors: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Risk formulation: {0}</source>
+        <location line="-3"/>
+        <source>What was asked and what the client said: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your summary: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3247,7 +3247,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>RiskNoteForm</name>
     <message>
-        <location line="-148"/>
+        <location line="-153"/>
         <source>This note acknowledges these open flags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3267,37 +3267,37 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Frequency and recency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Protective factors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Risk formulation in your own words (required)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Actions taken</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Actions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Follow-up on</source>
+        <location line="+9"/>
+        <source>What was asked and what the client said (frequency and recency) (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Protective factors (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your summary in your own words (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actions taken (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Follow-up date (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Follow-up date</source>
         <translation type="unfinished"></translation>
     </message>

@@ -20,6 +20,8 @@ contract_name = "Contract"
 note = "Any length."
 full_phases_from = 12
 ending_notice = 4
+sessions_min = 6
+sessions_max = 20
 
 [[phases]]
 id = "initial"

@@ -96,9 +96,11 @@ def record_course(vault: Vault, sessions_held: int = 20) -> int:
                     RiskNote(
                         risk_formulation="Passive wish when exhausted; no plan or intent.",
                         nature_of_thoughts=("passive wish",),
-                        protective_factors="Her daughter.",
+                        frequency_recency="Asked directly: most evenings last week.",
+                        protective_factors="Her daughter, who visits weekly.",
+                        actions_taken="Safety plan reviewed together.",
                         action_checks=("safety plan reviewed",),
-                        follow_up_date="next week",
+                        follow_up_date=day,
                     ),
                     list(recorded.flag_ids),
                     session_id,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from tests.support import complete_risk_note
 from workbench.domain.episode import Contract, EpisodeKind
 from workbench.domain.formulation import Formulation, Goal
 from workbench.domain.inventory import Placement
 from workbench.domain.phase import Phase
-from workbench.domain.risk import RiskNote
 from workbench.protocol import load_profile
 from workbench.protocol.phase_engine import (
     REMIND_ENDING,
@@ -44,7 +44,9 @@ def test_a_12_session_wmk_course(vault: Vault) -> None:
                 vault, ep, "PHQ-9", [2, 2, 2, 2, 1, 2, 1, 1, 1], administered_on="2026-01-05"
             )
             (flag,) = risk.open_flags(vault, ep)
-            risk.write_risk_note(vault, ep, RiskNote(risk_formulation="My assessment."), [flag.id])
+            risk.write_risk_note(
+                vault, ep, complete_risk_note(risk_formulation="My assessment."), [flag.id]
+            )
             mother = inventory.add_person(vault, ep, "late mother", "deceased")
             inventory.snapshot_circle(
                 vault, ep, "2026-01-05", "intake", [Placement(mother, 1, "deceased")]

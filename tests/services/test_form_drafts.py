@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from tests.support import complete_risk_note
 from workbench.domain.risk import RiskNote
 from workbench.errors import InvalidInput
 from workbench.services import episodes, measures, risk, sessions
@@ -68,7 +69,7 @@ def test_deleting_the_client_deletes_its_drafts(vault: Vault, episode: int) -> N
 
 def test_signing_a_risk_note_discards_its_draft(vault: Vault, episode: int) -> None:
     save_draft(vault, episode, RISK_NOTE, "", {"risk_formulation": "draft"})
-    risk.write_risk_note(vault, episode, RiskNote(risk_formulation="My own judgement."))
+    risk.write_risk_note(vault, episode, complete_risk_note(risk_formulation="My own judgement."))
     assert load_draft(vault, episode, RISK_NOTE, "") is None
 
 

@@ -11,9 +11,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.support import FAST_KDF, PASSPHRASE
+from tests.support import FAST_KDF, PASSPHRASE, complete_risk_note
 from workbench.domain.episode import Contract
-from workbench.domain.risk import RiskNote
 from workbench.errors import WorkbenchError
 from workbench.services import episodes, measures, risk, sessions
 from workbench.store import audit
@@ -48,7 +47,7 @@ def _apply(vault: Vault, episode: int, action: tuple[Any, ...], note_ids: list[i
     elif kind == "risk-note":
         flags = risk.open_flags(vault, episode)
         chosen = [flags[action[1] % len(flags)].id] if flags else []
-        risk.write_risk_note(vault, episode, RiskNote(risk_formulation=action[2]), chosen)
+        risk.write_risk_note(vault, episode, complete_risk_note(risk_formulation=action[2]), chosen)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support import complete_risk_note
 from workbench.domain.risk import RiskNote
 from workbench.errors import InvalidInput
 from workbench.measures import MeasureInputError
@@ -35,9 +36,8 @@ def test_item9_opens_a_flag_until_a_risk_note_is_written(
     with pytest.raises(InvalidInput):
         risk.write_risk_note(vault, episode, RiskNote(risk_formulation="  "), [flag.id])
     assert len(risk.open_flags(vault, episode)) == 1
-    note = RiskNote(
+    note = complete_risk_note(
         risk_formulation="Passive wish, no plan; protective factors strong (my judgement).",
-        nature_of_thoughts=("passive wish",),
         action_checks=("safety plan reviewed",),
         follow_up_date="2026-03-09",
     )
@@ -63,7 +63,7 @@ def test_invalid_responses_store_nothing(vault: Vault, episode: int) -> None:
 
 def test_a_flag_cannot_be_closed_twice_or_from_another_episode(vault: Vault, episode: int) -> None:
     recorded = measures.record(vault, episode, "PHQ-9", [0] * 8 + [2], administered_on="2026-03-02")
-    note = RiskNote(risk_formulation="Reviewed with the patient today.")
+    note = complete_risk_note(risk_formulation="Reviewed with the patient today.")
     risk.write_risk_note(vault, episode, note, list(recorded.flag_ids))
     with pytest.raises(InvalidInput):
         risk.write_risk_note(vault, episode, note, list(recorded.flag_ids))

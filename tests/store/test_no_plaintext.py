@@ -86,7 +86,10 @@ def _canary_bundle() -> dict[str, object]:
                                 "risk_flags": [
                                     {
                                         "source": "PHQ-9 item 9",
-                                        "risk_note": {"body": {"text": f"{c} risk note"}},
+                                        "risk_note": {
+                                            "body": {"text": f"{c} risk note"},
+                                            "signed_by": "Dr Canary",
+                                        },
                                     }
                                 ],
                             }

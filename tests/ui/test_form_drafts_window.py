@@ -54,6 +54,10 @@ def test_a_risk_note_being_written_comes_back_after_a_lock_and_goes_once_signed(
     assert page.form.nature_boxes[0].isChecked()
     assert "Draft restored" in page.notice.text()
 
+    page.form.frequency.setPlainText("Asked directly: most evenings last week.")
+    page.form.protective.setPlainText("Her sister and the allotment.")
+    page.form.actions_text.setPlainText("Safety plan reviewed together.")
+    page.form.follow_up_set.setChecked(True)
     answer_yes_to_next_question()
     page.form.save_button.click()
     wait_for(qtbot, window, lambda: page.notes_model.rowCount() == signed_before + 1)

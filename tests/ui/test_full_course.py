@@ -214,13 +214,16 @@ def write_risk_note(qtbot: QtBot, window: MainWindow) -> None:
     assert page.flags_model.index(0, 0).data() == "open"
     assert list(page.form.flag_boxes) and all(b.isChecked() for b in page.form.flag_boxes.values())
     page.form.save_button.click()  # nothing written yet: refused, nothing asked, flag open
-    assert "risk formulation" in page.notice.text()
+    assert "“Your summary in your own words”" in page.notice.text()
     idle(qtbot, window)
     assert page.flags_model.index(0, 0).data() == "open"
 
     page.form.formulation.setPlainText(RISK_FORMULATION)
     page.form.nature_boxes[0].setChecked(True)  # passive wish
     page.form.protective.setPlainText("Her daughter; her work.")
+    page.form.frequency.setPlainText("Asked directly: twice last week, none since.")
+    page.form.actions_text.setPlainText("Safety plan reviewed together.")
+    page.form.follow_up_set.setChecked(True)
     page.form.action_boxes[0].setChecked(True)  # safety plan reviewed
     answer_yes_to_next_question()
     page.form.save_button.click()

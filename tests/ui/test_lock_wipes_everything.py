@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.reports import course as course_module
 from tests.reports.course import record_course
+from tests.support import complete_risk_note
 from tests.ui.conftest import UI_PASSPHRASE, MakeWindow, Unlock, model_texts, widget_texts
 from tests.ui.qt_inspection import held_strings, living_models, living_objects
 from tests.ui.workspace_driver import idle, open_new_client_dialog, show_page, wait_for
@@ -28,7 +29,6 @@ from ui.workspace.timeline_page import TimelinePage
 from workbench.domain.formulation import Formulation, Goal
 from workbench.domain.inventory import PersonDetails, Placement, TimelineEvent
 from workbench.domain.maintenance import MaintenancePlan, SupportPerson
-from workbench.domain.risk import RiskNote
 from workbench.services import (
     episodes,
     formulation,
@@ -80,7 +80,7 @@ def canary_vault(
         vault, ep, "PHQ-9", [1] * 9, administered_on="2026-03-30", session_id=held[-1][0]
     )
     risk.write_risk_note(
-        vault, ep, RiskNote(risk_formulation=f"{WORD} risk formulation"), [], held[-1][0]
+        vault, ep, complete_risk_note(risk_formulation=f"{WORD} risk formulation"), [], held[-1][0]
     )
     assert recorded.flag_ids  # an open flag: the banners show it
     formulation.save_formulation(

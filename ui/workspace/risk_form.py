@@ -66,17 +66,22 @@ class RiskNoteForm(QWidget):
             self, [vocab(n) for n in NATURE_OF_THOUGHTS], nature_title
         )
         layout.addWidget(area)
-        self.frequency = self._field(layout, self.tr("Frequency and recency"), 2)
-        self.protective = self._field(layout, self.tr("Protective factors"), 3)
-        self.formulation = self._field(
-            layout, self.tr("Risk formulation in your own words (required)"), 4
+        # The labels the rule's messages name (workbench.domain.risk_rule.REQUIRED_TEXT).
+        self.frequency = self._field(
+            layout,
+            self.tr("What was asked and what the client said (frequency and recency) (required)"),
+            3,
         )
-        self.actions_text = self._field(layout, self.tr("Actions taken"), 3)
+        self.protective = self._field(layout, self.tr("Protective factors (required)"), 3)
+        self.formulation = self._field(
+            layout, self.tr("Your summary in your own words (required)"), 4
+        )
+        self.actions_text = self._field(layout, self.tr("Actions taken (required)"), 3)
         area, self.action_boxes = _checks(self, [vocab(a) for a in ACTIONS], self.tr("Actions"))
         layout.addWidget(area)
 
         follow = QHBoxLayout()
-        self.follow_up_set = QCheckBox(self.tr("Follow-up on"), self)
+        self.follow_up_set = QCheckBox(self.tr("Follow-up date (required)"), self)
         self.follow_up = QDateEdit(QDate.currentDate(), self)
         self.follow_up.setCalendarPopup(True)
         self.follow_up.setAccessibleName(self.tr("Follow-up date"))
@@ -191,11 +196,11 @@ def describe(note: Note) -> str:
             sig.signed_by if sig else "", local_date(sig.signed_at if sig else "")
         ),
         translate("RiskNote", "Nature of thoughts: {0}").format(thoughts),
-        translate("RiskNote", "Frequency and recency: {0}").format(
+        translate("RiskNote", "What was asked and what the client said: {0}").format(
             body.get("frequency_recency", "")
         ),
         translate("RiskNote", "Protective factors: {0}").format(body.get("protective_factors", "")),
-        translate("RiskNote", "Risk formulation: {0}").format(body.get("risk_formulation", "")),
+        translate("RiskNote", "Your summary: {0}").format(body.get("risk_formulation", "")),
         translate("RiskNote", "Actions taken: {0}").format(body.get("actions_taken", "")),
         translate("RiskNote", "Actions: {0}").format(actions),
         translate("RiskNote", "Follow-up: {0}").format(local_date(body.get("follow_up_date"))),

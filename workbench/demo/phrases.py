@@ -15,14 +15,14 @@ MOOD_EVENT = (
     "Felt lighter after spending the weekend with {person}.",
     "Mood dipped after {person} cancelled plans at short notice.",
     "Noticed that talking to {person} about {topic} lifted their mood for two days.",
-    "Connected the anniversary of the loss with a week of poor sleep.",
     "Felt flat after the meeting with {person} about {topic}; did not say what they wanted.",
 )
 AREA_WORK = {
     "grief": (
-        "Reconstructed the relationship with {person}, good and difficult memories.",
-        "Explored guilt about the last weeks of {person}'s illness.",
-        "Talked about visiting the grave with {person2} for the first time.",
+        "Reconstructed the relationship with the {lost}, good and difficult memories.",
+        "Explored guilt about the last weeks of the {lost}'s illness.",
+        "Talked about visiting the grave with {person} for the first time.",
+        "Connected the anniversary of the {lost}'s death with a week of poor sleep.",
     ),
     "role_dispute": (
         "Dispute with {person} judged to be at the {stage} stage.",
@@ -83,7 +83,6 @@ FILL = {
         "the diagnosis",
         "the funeral",
     ),
-    "stage": ("renegotiation", "impasse", "dissolution"),
     "loss": ("the daily routine at work", "being near old friends", "the sense of being needed"),
     "group": ("walking group", "choir", "book club", "five-a-side team"),
 }
@@ -101,21 +100,30 @@ RARE_WORDS = (
 )
 
 
-def fill(template: str, rng: random.Random, people: list[str]) -> str:
+def fill(
+    template: str, rng: random.Random, people: list[str], lost: str = "", stage: str = ""
+) -> str:
+    """*people*: living people only (the first is the focus); *lost*: who died (grief)."""
     values = {key: rng.choice(options) for key, options in FILL.items()}
     first = people[0] if people else "her sister"
-    second = people[1] if len(people) > 1 else first
-    return template.format(person=first, person2=second, **values)
+    return template.format(person=first, lost=lost, stage=stage, **values)
 
 
-def session_note(rng: random.Random, people: list[str], area: str) -> dict[str, object]:
-    """A structured session note of about sixty words following the IPT session pattern."""
-    focus = rng.sample(people, k=min(2, len(people))) if people else []
+def session_note(
+    rng: random.Random, living: list[str], area: str, *, lost: str = "", stage: str = ""
+) -> dict[str, object]:
+    """A structured session note of about sixty words following the IPT session pattern.
+
+    *living*: the living people of the inventory, the dispute partner first in a dispute;
+    *lost*: the person who died (grief); *stage*: the dispute's stage at this session.
+    """
+    partner = living[:1] if area == "role_dispute" else []
+    focus = rng.sample(living, k=1) if living else []
     note: dict[str, object] = {
         "check_in": fill(rng.choice(CHECK_IN), rng, focus),
         "mood_event_link": fill(rng.choice(MOOD_EVENT), rng, focus),
         "problem_area_work": " ".join(
-            fill(t, rng, focus) for t in rng.sample(AREA_WORK[area], k=2)
+            fill(t, rng, partner or focus, lost, stage) for t in rng.sample(AREA_WORK[area], k=2)
         ),
         "techniques": rng.sample(TECHNIQUES, k=rng.randint(1, 3)),
         "between_session_plan": fill(rng.choice(PLANS), rng, focus),

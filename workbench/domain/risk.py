@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from workbench.domain.risk_rule import REQUIRED_TEXT, risk_note_problems
+
 NATURE_OF_THOUGHTS = (
     "passive wish",
     "active ideation",
@@ -30,6 +32,11 @@ OFFLINE_NOTICE = (
 )
 
 
+def open_flags_text(count: int) -> str:
+    """'1 open risk flag' / '3 open risk flags': the one wording every view and PDF uses."""
+    return f"{count} open risk flag{'' if count == 1 else 's'}"
+
+
 @dataclass(frozen=True)
 class RiskFlagView:
     id: int
@@ -37,6 +44,8 @@ class RiskFlagView:
     raised_at: str
     open: bool
     note_id: int | None
+    episode_id: int = 0  # the episode it was raised in; it belongs to the client, not to it
+    carried_forward: str | None = None  # the date an episode ended with it still open
 
 
 @dataclass(frozen=True)
@@ -53,9 +62,15 @@ class RiskNote:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def problems(self) -> list[str]:
+        """Plain sentences naming each required field left blank or holding a single word."""
+        found = risk_note_problems(
+            {name: str(getattr(self, name)) for name in REQUIRED_TEXT}, self.follow_up_date
+        )
+        return found + self.vocabulary_problems()
+
+    def vocabulary_problems(self) -> list[str]:
+        """Ticked kinds of thoughts or actions that are not in the lists."""
         found = []
-        if not self.risk_formulation.strip():
-            found.append("Write the risk formulation in your own words.")
         unknown = set(self.nature_of_thoughts) - set(NATURE_OF_THOUGHTS)
         if unknown:
             found.append(f"Unknown kinds of thoughts: {', '.join(sorted(unknown))}.")

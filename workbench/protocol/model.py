@@ -117,6 +117,8 @@ class ContractFrame:
     note: str
     full_phases_from: int  # shorter contracts shrink the first and last phases in proportion
     ending_notice: int  # remind to discuss the ending when this many sessions or fewer remain
+    sessions_min: int  # the range of sessions an acute contract of this profile may have
+    sessions_max: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,11 +76,17 @@ def parse_profile(text: str, source: str = "<text>") -> ManualProfile:
 
 
 def _contract(table: Table) -> ContractFrame:
-    table.check_keys({"note", "full_phases_from", "ending_notice"})
+    table.check_keys({"note", "full_phases_from", "ending_notice", "sessions_min", "sessions_max"})
+    low = table.integer("sessions_min", 1)
+    high = table.integer("sessions_max", 1)
+    if high < low:
+        table.fail("'sessions_max' must not be below 'sessions_min'", "sessions_max")
     return ContractFrame(
         note=table.text("note"),
         full_phases_from=table.integer("full_phases_from", 1),
         ending_notice=table.integer("ending_notice", 0),
+        sessions_min=low,
+        sessions_max=high,
     )
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from workbench.domain.risk import open_flags_text
 from workbench.reports import style
 from workbench.reports.charts import Series
 from workbench.reports.model import Header, MeasureRow, OutcomeLine, RiskSection
@@ -19,7 +20,7 @@ BANDS = {
 }
 MAX_SCORE = {"PHQ-9": 27, "GAD-7": 21}
 NO_ADVICE = (
-    "The app records and shows; it gives no advice and no risk rating. Flags are seen only by "
+    "The app records and shows; it gives no advice and does not rate risk. Flags are seen only by "
     "the clinician; local emergency procedures apply."
 )
 
@@ -28,6 +29,8 @@ def chrome(
     header: Header, content_hash: str, banner: str | None = None
 ) -> tuple[HeaderInfo, FooterInfo, PdfMeta]:
     """Header, footer and metadata for every page (metadata never names the client)."""
+    if banner is None and header.open_risk_flags:
+        banner = f"{open_flags_text(header.open_risk_flags).upper()} — CLINICIAN REVIEW REQUIRED"
     info = HeaderInfo(
         client_label=header.client_label,
         episode_label=header.episode_label,
@@ -100,7 +103,7 @@ def risk_flowables(risk: RiskSection, *, title: str = "Risk") -> list[Flowable]:
     lines: list[style.Cell] = []
     if not risk.flags:
         lines.append(
-            "No suicide item has been endorsed on a recorded measure in this episode. "
+            "No suicide item has been endorsed on a recorded measure for this client. "
             "This is not an assessment of risk."
         )
     for flag in sorted(risk.flags, key=lambda f: not f.open):
@@ -112,7 +115,7 @@ def risk_flowables(risk: RiskSection, *, title: str = "Risk") -> list[Flowable]:
         lines.append(f"Risk note ({note.written}, signed by {note.signer}):")
         lines.extend(f"    {label}: {text}" for label, text in note.fields)
     lines.append(NO_ADVICE)
-    heading = f"{title} — {risk.open_count} open flag{'s' if risk.open_count != 1 else ''}"
+    heading = f"{title} — {open_flags_text(risk.open_count)}"
     return [style.risk_block(heading, lines), Spacer(1, 4 * mm)]
 
 

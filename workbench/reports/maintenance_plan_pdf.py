@@ -5,6 +5,8 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from workbench.domain.clinician import NO_CRISIS_CONTACTS
+from workbench.domain.risk import open_flags_text
 from workbench.reports import style
 from workbench.reports.charts import small_change_chart
 from workbench.reports.common import MAX_SCORE, bullet_list, chrome
@@ -77,11 +79,37 @@ def build(doc: MaintenancePlanDoc, content_hash: str) -> bytes:
         style.plain(doc.if_warning_signs or "Get in touch with your clinician."),
         *style.heading("Our agreement for the coming months"),
         style.facts(list(doc.contract)),
+    ]
+    if doc.return_to_acute_rule:
+        story += [
+            style.plain("When we go back to weekly treatment", st.h2),
+            style.plain(doc.return_to_acute_rule),
+        ]
+    story += [*style.heading("Crisis contacts"), *_crisis(doc)]
+    story += [
         style.plain(
-            "This plan does not replace urgent help. If you feel unsafe, use the crisis "
-            "contacts your clinician gave you.",
+            f"For the clinician: {open_flags_text(h.open_risk_flags)} on the record when this "
+            "plan was made. This is not an assessment of risk.",
             st.small,
         ),
     ]
     header, footer, meta = chrome(h, content_hash)
     return build_pdf(story, header=header, footer=footer, metadata=meta)
+
+
+def _crisis(doc: MaintenancePlanDoc) -> list[Flowable]:
+    """Only the clinician's own words and contacts; without them, say that none were set."""
+    if not (doc.crisis_text or doc.crisis_contacts):
+        return [style.plain(NO_CRISIS_CONTACTS)]
+    story: list[Flowable] = []
+    if doc.crisis_text:
+        story.append(style.plain(doc.crisis_text))
+    if doc.crisis_contacts:
+        story.append(
+            style.data_table(
+                [["Who", "How to reach them"], *[list(c) for c in doc.crisis_contacts]]
+            )
+        )
+    if doc.clinician_contact:
+        story.append(style.plain(f"Your clinician: {doc.clinician_contact}"))
+    return story

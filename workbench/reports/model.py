@@ -20,6 +20,7 @@ class Header:
     generated_at: str
     signer: str
     deidentified: bool
+    open_risk_flags: int = 0  # the client's open flags from every episode
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,10 @@ class MaintenancePlanDoc:
     support: tuple[SupportLine, ...]
     if_warning_signs: str
     contract: tuple[tuple[str, str], ...]  # (label, value): frequency, duration, measures, review
+    crisis_text: str = ""  # the clinician's own wording (profile); never invented
+    crisis_contacts: tuple[tuple[str, str], ...] = ()  # (name, how to reach)
+    clinician_contact: str = ""
+    return_to_acute_rule: str = ""  # the clinician's rule for returning to acute treatment
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,12 @@ class SessionLine:
 
 
 @dataclass(frozen=True)
+class FactsSection:
+    title: str
+    facts: tuple[tuple[str, str], ...]  # (label, text)
+
+
+@dataclass(frozen=True)
 class SupervisorReport:
     header: Header
     case_facts: tuple[tuple[str, str], ...]  # age band, kind, profile, contract, format
@@ -167,3 +178,4 @@ class SupervisorReport:
     outcomes: tuple[OutcomeLine, ...]
     risk: RiskSection
     questions: tuple[str, ...] = field(default=())
+    course: tuple[FactsSection, ...] = field(default=())  # history, reviews, problem areas

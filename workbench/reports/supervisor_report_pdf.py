@@ -88,6 +88,10 @@ def build(doc: SupervisorReport, content_hash: str) -> bytes:
         style.facts(list(doc.formulation)),
         style.plain("Goals", st.h2),
         *bullet_list(doc.goals, "No goals recorded."),
+    ]
+    for section in doc.course:
+        story += [*style.heading(section.title, level=2), style.facts(list(section.facts))]
+    story += [
         *style.heading("Interpersonal inventory"),
     ]
     for person in doc.people:

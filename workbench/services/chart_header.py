@@ -77,5 +77,5 @@ def chart_header(vault: Vault, client_id: int) -> ChartHeader:
         phase=where.phase_label,
         session=where.session_label,
         focus=focus,
-        open_flags=sum(len(risk.open_flags(vault, e.id)) for e in course),
+        open_flags=len(risk.client_open_flags(vault, client_id)),  # flags follow the client
     )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from workbench.domain.caseload import ClientRecord
 from workbench.domain.episode import Contract, ContractChange, Episode, EpisodeKind
+from workbench.domain.risk import open_flags_text
 from workbench.errors import InvalidInput, NotFound
-from workbench.store import clients, episodes, meta
+from workbench.protocol import load_profile
+from workbench.store import clients, episodes, measures, meta, records
 from workbench.store.vault import Vault
 
 
@@ -55,6 +59,19 @@ def delete_client(vault: Vault, client_id: int) -> None:
         vault.audit(tx, "delete", "client", client_id)
 
 
+def contract_problems(contract: Contract, kind: EpisodeKind) -> list[str]:
+    """The contract's own checks plus, for acute treatment, the profile's range of sessions."""
+    found = contract.problems()
+    if not found and kind is not EpisodeKind.MAINTENANCE:
+        frame = load_profile(contract.manual_profile).contract
+        if not frame.sessions_min <= contract.contracted_sessions <= frame.sessions_max:
+            name = "S&R" if contract.manual_profile == "SR" else contract.manual_profile
+            found.append(
+                f"An acute {name} contract has {frame.sessions_min}–{frame.sessions_max} sessions."
+            )
+    return found
+
+
 def open_episode(
     vault: Vault,
     client_id: int,
@@ -62,7 +79,7 @@ def open_episode(
     start_date: str,
     kind: EpisodeKind = EpisodeKind.ACUTE,
 ) -> int:
-    problems = contract.problems()
+    problems = contract_problems(contract, kind)
     if problems:
         raise InvalidInput(" ".join(problems))
     with vault.transaction() as tx:
@@ -85,7 +102,16 @@ def open_episode(
 def renegotiate(
     vault: Vault, episode_id: int, new_sessions: int, *, changed_on: str, reason: str
 ) -> None:
-    """An explicit change of the session count, logged with old and new counts and the reason."""
+    """An explicit change of the session count, logged with old and new counts and the reason;
+    an acute count stays within the manual profile's range."""
+    episode = get_episode(vault, episode_id)
+    if episode.ended:
+        raise InvalidInput("This episode has ended; its contract can no longer change.")
+    problems = contract_problems(
+        replace(episode.contract, contracted_sessions=new_sessions), episode.kind
+    )
+    if problems:
+        raise InvalidInput(" ".join(problems))
     with vault.transaction() as tx:
         episodes.renegotiate(
             tx, vault.now(), episode_id, new_sessions, changed_on=changed_on, reason=reason.strip()
@@ -93,9 +119,31 @@ def renegotiate(
         vault.audit(tx, "edit", "contract", episode_id)
 
 
-def end_episode(vault: Vault, episode_id: int, end_date: str) -> None:
+def end_episode(
+    vault: Vault, episode_id: int, end_date: str, *, carry_open_flags: bool = False
+) -> None:
+    """End the episode. With a risk flag of the client still open it ends only when the
+    clinician carries the flags forward explicitly (recorded and audited); never silently."""
     with vault.transaction() as tx:
-        episodes.end_episode(tx, vault.now(), episode_id, end_date)
+        now = vault.now()
+        client_id = measures.client_of(tx, episode_id)
+        still_open = [f.id for f in measures.client_risk_flags(tx, client_id) if f.open]
+        if still_open and not carry_open_flags:
+            raise InvalidInput(
+                f"{open_flags_text(len(still_open)).capitalize()} for this client. Write a risk "
+                "note that closes it, or end the episode carrying the open flags forward."
+            )
+        episodes.end_episode(tx, now, episode_id, end_date)
+        if still_open:
+            records.put(
+                tx,
+                now,
+                episode_id,
+                records.FLAG_CARRY,
+                {"carried_on": end_date, "flags": still_open},
+            )
+            for flag_id in still_open:
+                vault.audit(tx, "edit", "risk-flag-carried-forward", flag_id)
         vault.audit(tx, "edit", "episode", episode_id)
 
 
@@ -146,7 +194,7 @@ def start_client(
     """A new client with their first episode, in one action; returns (client id, episode id)."""
     if not (given_name.strip() or family_name.strip() or preferred_name.strip()):
         raise InvalidInput("Enter a name, initials or an alias for the client.")
-    problems = contract.problems()
+    problems = contract_problems(contract, EpisodeKind.ACUTE)
     if problems:
         raise InvalidInput(" ".join(problems))
     with vault.transaction() as tx:

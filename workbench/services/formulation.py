@@ -14,8 +14,18 @@ from workbench.store.vault import Vault
 def save_formulation(vault: Vault, episode_id: int, formulation: Formulation) -> None:
     with vault.transaction() as tx:
         profile = episodes.get_episode(tx, episode_id).contract.manual_profile
-        areas = tuple(a.id for a in load_profile(profile).problem_areas)
+        known = load_profile(profile).problem_areas
+        areas = tuple(a.id for a in known)
         problems = formulation.problems(profile, areas)
+        modifier = next(
+            (a for a in known if a.id == formulation.primary_area and a.role.value == "modifier"),
+            None,
+        )
+        if modifier is not None:
+            problems.append(
+                f"{modifier.label} is recorded beside a primary problem area (as the secondary "
+                "area), never as the primary area itself."
+            )
         if problems:
             raise InvalidInput(" ".join(problems))
         store.save_formulation(tx, vault.now(), episode_id, formulation)

@@ -15,7 +15,15 @@ from workbench.reports.model import (
     Signature,
     SupportLine,
 )
-from workbench.services import episodes, formulation, inventory, measures, sessions, status
+from workbench.services import (
+    clinician,
+    episodes,
+    formulation,
+    inventory,
+    measures,
+    sessions,
+    status,
+)
 from workbench.services.report_parts import (
     context,
     header,
@@ -145,6 +153,7 @@ def maintenance_plan(vault: Vault, client_id: int) -> MaintenancePlanDoc:
     ctx = context(vault, client_id, deidentify=False)
     ep = ctx.episode
     plan = formulation.get_plan(vault, ep.id)
+    profile = clinician.get_profile(vault)
     if plan is None:
         raise NotFound("There is no maintenance plan for the current episode yet.")
     held = episodes.sessions(vault, ep.id)
@@ -189,4 +198,8 @@ def maintenance_plan(vault: Vault, client_id: int) -> MaintenancePlanDoc:
         ),
         if_warning_signs=plan.if_warning_signs,
         contract=tuple(contract),
+        crisis_text=profile.crisis_text.strip() if profile else "",
+        crisis_contacts=tuple((c.name, c.how) for c in profile.crisis_contacts) if profile else (),
+        clinician_contact=profile.contact.strip() if profile else "",
+        return_to_acute_rule=plan.return_to_acute_rule.strip(),
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from workbench.domain.caseload import ClientRecord
 from workbench.domain.episode import Episode
 from workbench.domain.notes import Note
+from workbench.domain.risk import RiskFlagView
 from workbench.measures import get_instrument, score
 from workbench.protocol import PhaseStatus
 from workbench.reports.model import (
@@ -19,15 +20,15 @@ from workbench.reports.model import (
     RiskSection,
 )
 from workbench.reports.redact import Redactor
-from workbench.services import episodes, inventory, measures, risk, status
+from workbench.services import clinician, episodes, inventory, measures, risk, status
 from workbench.store.measures import Administration
 from workbench.store.vault import Vault
 
 RISK_NOTE_FIELDS = (
     ("nature_of_thoughts", "Nature of thoughts"),
-    ("frequency_recency", "Frequency and recency"),
+    ("frequency_recency", "What was asked and what the client said"),
     ("protective_factors", "Protective factors"),
-    ("risk_formulation", "Risk formulation (clinician)"),
+    ("risk_formulation", "Clinician's summary"),
     ("actions_taken", "Actions taken"),
     ("action_checks", "Actions (checked)"),
     ("follow_up_date", "Follow-up"),
@@ -47,6 +48,7 @@ class Context:
     redactor: Redactor
     signer: str
     generated_at: str
+    open_flags: int  # of the client, from any episode: the count every report prints
 
 
 def context(vault: Vault, client_id: int, *, deidentify: bool) -> Context:
@@ -61,8 +63,9 @@ def context(vault: Vault, client_id: int, *, deidentify: bool) -> Context:
         state=status.episode_status(vault, episode.id),
         held=held,
         redactor=redactor,
-        signer=episodes.signer(vault),
+        signer=clinician.pdf_signer(vault),
         generated_at=vault.now(),
+        open_flags=len(risk.client_open_flags(vault, client_id)),
     )
 
 
@@ -80,6 +83,7 @@ def header(ctx: Context, kind: str) -> Header:
         generated_at=ctx.generated_at,
         signer=ctx.signer,
         deidentified=ctx.redactor.active,
+        open_risk_flags=ctx.open_flags,
     )
 
 
@@ -133,19 +137,28 @@ def outcomes(vault: Vault, episode_id: int) -> list[OutcomeLine]:
 
 
 def risk_section(vault: Vault, ctx: Context, *, latest_only: bool = False) -> RiskSection:
-    written = {n.id: n for n in risk.risk_notes(vault, ctx.episode.id)}
+    """The client's flags from every episode and their risk notes (latest first)."""
+    written = {n.id: n for n in risk.client_risk_notes(vault, ctx.client.id)}
     flags = []
-    for flag in risk.flags(vault, ctx.episode.id):
+    for flag in risk.client_flags(vault, ctx.client.id):
         note = written.get(flag.note_id) if flag.note_id else None
         when = note.signature.signed_at if note and note.signature else None
-        state = (
-            "open — clinician review required"
-            if flag.open
-            else f"risk note written {ctx.redactor.when(when)}"
-        )
-        flags.append(RiskFlagLine(flag.source, ctx.redactor.when(flag.raised_at), state, flag.open))
+        if flag.open:
+            state = "open — clinician review required"
+            if flag.carried_forward:
+                state += f"; carried forward open at the end of an episode ({_when(ctx, flag)})"
+        else:
+            state = f"risk note written {ctx.redactor.when(when)}"
+        source = flag.source
+        if flag.episode_id != ctx.episode.id:
+            source += " (raised in an earlier episode)"
+        flags.append(RiskFlagLine(source, ctx.redactor.when(flag.raised_at), state, flag.open))
     views = [_note_view(ctx, n) for n in written.values()]
     return RiskSection(tuple(flags), tuple(views[:1] if latest_only else views))
+
+
+def _when(ctx: Context, flag: RiskFlagView) -> str:
+    return ctx.redactor.when(flag.carried_forward) if flag.carried_forward else "—"
 
 
 def _note_view(ctx: Context, note: Note) -> RiskNoteView:
@@ -154,7 +167,12 @@ def _note_view(ctx: Context, note: Note) -> RiskNoteView:
         value = note.body.get(key)
         text = ", ".join(value) if isinstance(value, list) else str(value or "")
         if text:
-            fields.append((label, ctx.redactor.text(text)))
+            shown = ctx.redactor.when(text) if key == "follow_up_date" else ctx.redactor.text(text)
+            fields.append((label, shown))
+    for addendum in note.addenda:  # signed corrections are never dropped from a report
+        signed = addendum.signature
+        label = f"Addendum {ctx.redactor.when(signed.signed_at if signed else None)}"
+        fields.append((label, ctx.redactor.text(str(addendum.body.get("text", "")))))
     signature = note.signature
     return RiskNoteView(
         written=ctx.redactor.when(signature.signed_at if signature else None),

@@ -13,6 +13,7 @@ from workbench.protocol.phase_engine import phase_for
 from workbench.reports.model import CircleSet, PersonLine, SessionLine, SupervisorReport
 from workbench.reports.redact import age_band
 from workbench.services import episodes, formulation, inventory, measures, sessions
+from workbench.services.report_course import course_sections
 from workbench.services.report_data import PERSON_FACTS, series_of
 from workbench.services.report_parts import (
     KINDS,
@@ -108,6 +109,7 @@ def supervisor_report(
         outcomes=tuple(outcomes(vault, ep.id)),
         risk=risk_section(vault, ctx),
         questions=tuple(r.text(q) for q in (*asked, *questions) if q.strip()),
+        course=course_sections(vault, ctx),
     )
 
 

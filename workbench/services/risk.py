@@ -1,4 +1,8 @@
-"""Risk flags stay open until the clinician writes a structured risk note; nothing is advised."""
+"""Risk flags belong to the client and stay open until a structured risk note; nothing is advised.
+
+Every function taking an episode id answers for that episode's client: a flag raised in an
+earlier episode stays open, and is shown, in every later one.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,20 @@ from workbench.store import form_drafts, measures, notes
 from workbench.store.vault import Vault
 
 
-def flags(vault: Vault, episode_id: int) -> list[RiskFlagView]:
+def client_flags(vault: Vault, client_id: int) -> list[RiskFlagView]:
+    """Every risk flag of the client, from any episode, oldest first."""
     with vault.reading() as conn:
-        return measures.risk_flags(conn, episode_id)
+        return measures.client_risk_flags(conn, client_id)
+
+
+def client_open_flags(vault: Vault, client_id: int) -> list[RiskFlagView]:
+    return [f for f in client_flags(vault, client_id) if f.open]
+
+
+def flags(vault: Vault, episode_id: int) -> list[RiskFlagView]:
+    """Every risk flag of the episode's client (flags follow the client across episodes)."""
+    with vault.reading() as conn:
+        return measures.client_risk_flags(conn, measures.client_of(conn, episode_id))
 
 
 def open_flags(vault: Vault, episode_id: int) -> list[RiskFlagView]:
@@ -26,7 +41,10 @@ def write_risk_note(
     flag_ids: list[int] | None = None,
     session_id: int | None = None,
 ) -> int:
-    """Store a signed risk note; the given open flags are closed by it. Returns the note id."""
+    """Store a signed (locked) risk note; the client's given open flags are closed by it.
+
+    A note with a blank or one-word required field is refused, naming the field.
+    """
     problems = note.problems()
     if problems:
         raise InvalidInput(" ".join(problems))
@@ -50,6 +68,13 @@ def write_risk_note(
 
 
 def risk_notes(vault: Vault, episode_id: int) -> list[Note]:
-    """Every signed risk note of the episode, newest first."""
+    """Every signed risk note of the episode's client, from any episode, newest first."""
     with vault.reading() as conn:
-        return [notes.get_note(conn, i) for i in measures.risk_note_ids(conn, episode_id)]
+        client_id = measures.client_of(conn, episode_id)
+        return [notes.get_note(conn, i) for i in measures.client_risk_note_ids(conn, client_id)]
+
+
+def client_risk_notes(vault: Vault, client_id: int) -> list[Note]:
+    """Every signed risk note of the client, newest first (the first is the latest)."""
+    with vault.reading() as conn:
+        return [notes.get_note(conn, i) for i in measures.client_risk_note_ids(conn, client_id)]

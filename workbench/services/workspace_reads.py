@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workbench.domain.notes import Note
 from workbench.domain.risk import RiskFlagView
 from workbench.measures import get_instrument
 from workbench.protocol import PhaseStatus
@@ -62,8 +63,9 @@ class Overview:
     status: PhaseStatus
     sessions_held: int
     contracted: int  # M of "session N of M" (0 or less: no valid contract)
-    open_flags: tuple[RiskFlagView, ...]
+    open_flags: tuple[RiskFlagView, ...]  # the client's, from every episode
     measures: tuple[MeasureSummary, ...]  # only instruments given at least once
+    latest_risk_note: Note | None = None  # the client's latest, from any episode
 
 
 def band_for(instrument: str, total: int | None) -> str | None:
@@ -127,7 +129,7 @@ def measure_summary(vault: Vault, episode_id: int, instrument: str) -> MeasureSu
 
 
 def overview(vault: Vault, episode_id: int) -> Overview:
-    """Where the episode stands, its open risk flags and the latest PHQ-9 / GAD-7."""
+    """Where the episode stands, the client's open flags and latest risk note, PHQ-9 / GAD-7."""
     summaries = (measure_summary(vault, episode_id, i) for i in OVERVIEW_INSTRUMENTS)
     with vault.reading() as conn:
         held = episodes.sessions_held(conn, episode_id)
@@ -138,6 +140,7 @@ def overview(vault: Vault, episode_id: int) -> Overview:
         contracted,
         tuple(risk.open_flags(vault, episode_id)),
         tuple(s for s in summaries if s is not None),
+        next(iter(risk.risk_notes(vault, episode_id)), None),
     )
 
 

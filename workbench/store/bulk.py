@@ -112,6 +112,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
         "status",
         "note_id",
     ),
+    "episode_records": ("episode_id", "kind", "body_json", "updated_at"),
 }
 # Parents before children, so foreign keys hold at every statement.
 _ORDER = tuple(_COLUMNS)
@@ -262,6 +263,21 @@ def _episode_rows(
             for p in plan.get("support_people", [])
         ]
         rows["maintenance_plans"].append((eid, json.dumps(plan, ensure_ascii=False), now))
+    for kind, body in ep.get("records", {}).items():
+        rows["episode_records"].append((eid, kind, _record_json(body, people), now))
+    if ep.get("carry_open_flags_on"):  # ended with open flags, carried forward explicitly
+        still_open = [r[0] for r in rows["risk_flags"] if r[1] == eid and r[5] == "open"]
+        carry = {"carried_on": ep["carry_open_flags_on"], "flags": still_open}
+        rows["episode_records"].append((eid, "flag-carry", _record_json(carry, people), now))
+
+
+def _record_json(body: Bundle, people: dict[str, int]) -> str:
+    """A record body with people named by alias (bundle form) turned into inventory ids."""
+    doc = {key: dict(value) if isinstance(value, dict) else value for key, value in body.items()}
+    for part in doc.values():
+        if isinstance(part, dict) and "person_alias" in part:
+            part["person_id"] = people[part.pop("person_alias")]
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True)
 
 
 def _session_rows(

@@ -28,6 +28,7 @@ _EPISODE_CHILDREN = (
     ("measure_administrations", "measures"),
     ("risk_flags", "risk_flags"),
     ("checklist_state", "checklist"),
+    ("episode_records", "records"),
 )
 
 

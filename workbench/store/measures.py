@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from workbench.domain.risk import RiskFlagView
 from workbench.errors import InvalidInput, NotFound
 from workbench.measures import Score
+from workbench.store import records
 from workbench.store.connection import Connection
 
 
@@ -84,23 +85,48 @@ def administrations(
     return [Administration(r[0], r[1], r[2], r[3], r[4], bool(r[5]), responses[r[0]]) for r in rows]
 
 
-def risk_flags(conn: Connection, episode_id: int) -> list[RiskFlagView]:
-    rows = conn.execute(
-        "SELECT id, source, raised_at, status, note_id FROM risk_flags WHERE episode_id = ? "
-        "ORDER BY id",
-        (episode_id,),
-    )
-    return [RiskFlagView(r[0], r[1], r[2], r[3] == "open", r[4]) for r in rows]
+_FLAG_SQL = (
+    "SELECT r.id, r.source, r.raised_at, r.status, r.note_id, r.episode_id FROM risk_flags r "
+    "JOIN episodes e ON e.id = r.episode_id WHERE e.client_id = ? ORDER BY r.raised_at, r.id"
+)
+
+
+def client_of(conn: Connection, episode_id: int) -> int:
+    row = conn.execute("SELECT client_id FROM episodes WHERE id = ?", (episode_id,)).fetchone()
+    if row is None:
+        raise NotFound("No such episode.")
+    return int(row[0])
+
+
+def client_risk_flags(conn: Connection, client_id: int) -> list[RiskFlagView]:
+    """Every flag of the client, from any episode: flags belong to the client, not the episode."""
+    carried = carried_flags(conn, client_id)
+    return [
+        RiskFlagView(r[0], r[1], r[2], r[3] == "open", r[4], r[5], carried.get(r[0]))
+        for r in conn.execute(_FLAG_SQL, (client_id,))
+    ]
+
+
+def carried_flags(conn: Connection, client_id: int) -> dict[int, str]:
+    """Flag id → the date an episode of the client ended with that flag carried forward open."""
+    found: dict[int, str] = {}
+    for body in records.client_bodies(conn, client_id, records.FLAG_CARRY):
+        for flag_id in body.get("flags", []):
+            found.setdefault(int(flag_id), str(body.get("carried_on", "")))
+    return found
 
 
 def close_flags(tx: Connection, flag_ids: list[int], note_id: int, episode_id: int) -> None:
-    """Mark open flags of the episode as noted by a risk note (the database checks the note)."""
+    """Mark open flags of the episode's client as noted by a risk note (the database checks it)."""
+    client_id = client_of(tx, episode_id)
     for flag_id in flag_ids:
         row = tx.execute(
-            "SELECT episode_id, status FROM risk_flags WHERE id = ?", (flag_id,)
+            "SELECT e.client_id, r.status FROM risk_flags r JOIN episodes e ON e.id = r.episode_id "
+            "WHERE r.id = ?",
+            (flag_id,),
         ).fetchone()
-        if row is None or row[0] != episode_id:
-            raise NotFound("No such risk flag in this episode.")
+        if row is None or row[0] != client_id:
+            raise NotFound("No such risk flag for this client.")
         if row[1] != "open":
             raise InvalidInput("That risk flag already has a risk note.")
         tx.execute(
@@ -108,20 +134,13 @@ def close_flags(tx: Connection, flag_ids: list[int], note_id: int, episode_id: i
         )
 
 
-def latest_risk_note_id(conn: Connection, episode_id: int) -> int | None:
-    row = conn.execute(
-        "SELECT id FROM notes WHERE episode_id = ? AND kind = 'risk' ORDER BY id DESC LIMIT 1",
-        (episode_id,),
-    ).fetchone()
-    return None if row is None else int(row[0])
-
-
-def risk_note_ids(conn: Connection, episode_id: int) -> list[int]:
-    """Every risk note of the episode, newest first."""
+def client_risk_note_ids(conn: Connection, client_id: int) -> list[int]:
+    """Every risk note of the client, from any episode, newest first."""
     return [
         int(r[0])
         for r in conn.execute(
-            "SELECT id FROM notes WHERE episode_id = ? AND kind = 'risk' ORDER BY id DESC",
-            (episode_id,),
+            "SELECT n.id FROM notes n JOIN episodes e ON e.id = n.episode_id "
+            "WHERE e.client_id = ? AND n.kind = 'risk' ORDER BY n.id DESC",
+            (client_id,),
         )
     ]

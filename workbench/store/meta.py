@@ -5,6 +5,7 @@ from __future__ import annotations
 from workbench.store.connection import Connection
 
 CLINICIAN_NAME = "clinician_name"
+CLINICIAN_PROFILE = "clinician_profile"  # JSON of domain.clinician.ClinicianProfile
 
 
 def get(conn: Connection, key: str) -> str | None:

@@ -232,16 +232,24 @@ def test_risk_page_lists_flags_open_first_and_signed_notes(qtbot, qtmodeltester,
     assert not re.search(r"\bsafe\b", page_texts(page), re.IGNORECASE)
 
 
-def test_a_risk_note_without_formulation_is_refused(qtbot, vault, runner, monkeypatch):
+def test_a_risk_note_with_a_one_word_field_is_refused(qtbot, vault, runner, monkeypatch):
     episode_id = course(vault, 12)
     page = risk_page(qtbot, vault, runner, episode_id)
     monkeypatch.setattr(page, "confirm_save", lambda: True)
     page.form.nature_boxes[0].setChecked(True)
+    page.form.frequency.setPlainText("Asked directly; most evenings last week.")
     page.form.protective.setPlainText("Her garden.")
+    page.form.formulation.setPlainText("ok")
+    page.form.actions_text.setPlainText("Safety plan reviewed together.")
+    page.form.follow_up_set.setChecked(True)
     with qtbot.waitSignal(page.message) as said:
         page.form.save_button.click()
-    assert said.args == ["Write the risk formulation in your own words."]
-    assert page.notice.text() == "Write the risk formulation in your own words."
+    refusal = (
+        "“Your summary in your own words” needs a few words of your own, "
+        "not a blank or a single word."
+    )
+    assert said.args == [refusal]
+    assert page.notice.text() == refusal
     assert not runner.busy
     assert len(risk.open_flags(vault, episode_id)) == 1
     assert page.form.protective.toPlainText() == "Her garden."  # nothing typed is lost
@@ -255,6 +263,8 @@ def test_a_proper_risk_note_closes_the_flag(qtbot, vault, runner, monkeypatch):
     form.nature_boxes[0].setChecked(True)  # passive wish
     form.frequency.setPlainText("Twice this week, last on Sunday.")
     form.formulation.setPlainText("Ελένη: passive wish when her sister cancels; no plan.")
+    form.protective.setPlainText("Her sister and the allotment.")
+    form.actions_text.setPlainText("Safety plan reviewed together.")
     form.action_boxes[0].setChecked(True)  # safety plan reviewed
     form.follow_up_set.setChecked(True)
     page.form.save_button.click()
