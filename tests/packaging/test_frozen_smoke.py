@@ -95,6 +95,7 @@ class Frozen:
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
+            start_new_session=True,
         ) as process:
             assert process.stdout is not None
             for line in process.stdout:
