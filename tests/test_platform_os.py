@@ -12,6 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 from workbench import platform_os
+from workbench.cli import gui_main
 from workbench.errors import VaultInUse
 from workbench.fileio import make_private_dir
 from workbench.store.instance_lock import InstanceLock
@@ -129,3 +130,19 @@ def test_posix_lock_is_exclusive_across_descriptors(tmp_path: Path) -> None:
     first.release()
     second.acquire()
     second.release()
+
+
+def test_windowed_launcher_works_without_console_streams(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Windows' GUI entry point runs under pythonw, where sys.stdout and sys.stderr are None."""
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    monkeypatch.setattr(sys, "argv", ["ipt-workbench-app", "--version"])
+    assert gui_main() == 0  # argparse prints the version: to a null device, not into None
+    monkeypatch.setattr(sys, "argv", ["ipt-workbench-app", "--no-such-flag"])
+    assert gui_main() == 2  # a usage error is a status, not an AttributeError on None
+    null_device = sys.stdout
+    assert null_device is not None and null_device is sys.stderr
+    assert null_device.name == os.devnull
+    null_device.close()  # the app keeps it open for its lifetime; the test must not leak it

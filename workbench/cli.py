@@ -384,7 +384,6 @@ def main(
 
 def gui_main() -> int:
     """The windowed launcher's entry point (no console on Windows): as `main`, streams or not."""
-    devnull = None
     if sys.stdout is None or sys.stderr is None:  # pythonw: there is no console to print to
         devnull = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the app
         sys.stdout = sys.stdout or devnull

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -35,3 +36,29 @@ def test_the_no_passphrase_test_passes_inside_a_pseudo_terminal() -> None:
     assert result.returncode == 0, result.stdout[-2000:]
     assert "1 passed" in result.stdout
     assert "passphrase:" not in result.stdout.lower()
+
+
+def test_every_test_that_starts_the_cli_detaches_it_from_the_terminal() -> None:
+    """Any test starting `workbench.cli` or the built executable passes start_new_session=True."""
+    offenders = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("run", "Popen")
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "subprocess"
+            ):
+                continue
+            call = ast.get_source_segment(source, node) or ""
+            if "workbench.cli" not in call and "self.exe" not in call:
+                continue
+            detached = any(
+                k.arg == "start_new_session" and isinstance(k.value, ast.Constant) and k.value.value
+                for k in node.keywords
+            )
+            if not detached:
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []

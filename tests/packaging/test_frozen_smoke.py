@@ -8,10 +8,12 @@
 from __future__ import annotations
 
 import os
+import runpy
 import statistics
 import subprocess
 import sys
 import time
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,18 +84,19 @@ class Frozen:
         assert "Traceback" not in result.stderr
         return result.stdout
 
-    def first_page(self) -> tuple[str, float]:
+    def first_page(self, *args: str) -> tuple[str, float]:
         """Start the desktop app; (name of the first page shown, seconds until it was shown)."""
         env = {**self.env(), "IPT_WORKBENCH_FIRST_PAGE_EXIT": "1"}
         started = time.perf_counter()
         with subprocess.Popen(
-            [str(self.exe)],
+            [str(self.exe), *args],
             cwd=self.cwd,
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
+            start_new_session=True,
         ) as process:
             assert process.stdout is not None
             for line in process.stdout:
@@ -229,3 +232,42 @@ def test_the_bundle_carries_only_what_the_app_uses(bundle: Path) -> None:
         assert {"platforms", "imageformats", "iconengines", "printsupport"} <= kinds
         assert "sqldrivers" not in kinds and "qmltooling" not in kinds
         assert (bundle.parent / "share" / "applications").is_dir()
+
+
+def test_version_practice_and_a_password_protected_export(frozen: Frozen) -> None:
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert frozen.ok("--version").strip() == f"ipt-workbench {version['version']}"
+    assert frozen.first_page("--practice")[0] == "PracticeWindow"
+
+    frozen.ok("demo", "demo", "--clients", "6", "--passphrase-stdin", stdin=PASSPHRASE)
+    rows = frozen.ok("list", "demo", "--passphrase-stdin", stdin=PASSPHRASE).splitlines()
+    client_id = next(row.split("\t")[0] for row in rows if "session 0 of" not in row)
+    pdf = frozen.cwd / "report.pdf"
+    frozen.ok(
+        "export", "demo", client_id, "--kind", "supervisor-report", "--deidentify", "--password",
+        "--out", str(pdf), "--passphrase-stdin", stdin=PASSPHRASE + "\nsupervisor pdf password\n",
+    )  # fmt: skip
+    reader = PdfReader(pdf)  # AES-256 by pypdf, hashed without Python's OpenSSL module
+    assert reader.is_encrypted and reader.decrypt("supervisor pdf password")
+    assert "Supervisor" in "".join(page.extract_text() for page in reader.pages)
+
+
+def test_the_bundle_leaves_out_pillow_test_tools_and_system_libraries(bundle: Path) -> None:
+    from PyInstaller.archive.readers import CArchiveReader  # the build venv has PyInstaller
+
+    modules = CArchiveReader(str(bundle)).open_embedded_archive("PYZ.pyz").toc
+    carried = {name.split(".")[0] for name in modules}
+    assert not carried & {"PIL", "unittest", "doctest", "pydoc", "ssl", "tkinter"}
+    files = {path.name.split(".so")[0] for path in bundle.parent.rglob("*") if path.is_file()}
+    system = {"libcups", "libgnutls", "libkrb5", "libavahi-client", "libssl", "libcrypto"}
+    assert not files & (system | {"libdbus-1", "libsystemd", "libgcrypt"})
+    assert not any(name.startswith(("_imaging", "_hashlib", "_ssl")) for name in files)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc")
+def test_the_bundle_needs_no_newer_glibc_than_the_readme_states(bundle: Path) -> None:
+    floor = runpy.run_path(str(ROOT / "packaging" / "glibc_floor.py"))["glibc_floor"]
+    needs = max(floor(bundle.parent).values())
+    print(f"\nfrozen bundle: needs glibc {needs[0]}.{needs[1]}")
+    stated = "glibc 2.36 or newer"
+    assert needs <= (2, 36) and stated in (ROOT / "README.md").read_text(encoding="utf-8")
