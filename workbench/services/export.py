@@ -12,6 +12,7 @@ from workbench.errors import InvalidInput
 from workbench.reports import maintenance_plan_pdf, session_summary_pdf, supervisor_report_pdf
 from workbench.reports.output import encrypt, write_atomically
 from workbench.services import episodes, report_data, report_supervisor
+from workbench.services.report_parts import Deidentify
 from workbench.store.vault import Vault
 
 KINDS = ("session-summary", "maintenance-plan", "supervisor-report")
@@ -24,11 +25,19 @@ def content_hash(doc: Any) -> str:
 
 
 def build(
-    vault: Vault, client_id: int, kind: str, *, session: int | None = None, deidentify: bool = False
+    vault: Vault,
+    client_id: int,
+    kind: str,
+    *,
+    session: int | None = None,
+    deidentify: bool = False,
+    how: Deidentify | None = None,
 ) -> bytes:
     """The PDF bytes of one report (nothing touches the disk)."""
     if kind == "session-summary":
-        summary = report_data.session_summary(vault, client_id, session, deidentify=deidentify)
+        summary = report_data.session_summary(
+            vault, client_id, session, deidentify=deidentify, how=how
+        )
         return session_summary_pdf.build(summary, content_hash(summary))
     if kind == "maintenance-plan":
         if deidentify:
@@ -36,9 +45,18 @@ def build(
         plan = report_data.maintenance_plan(vault, client_id)
         return maintenance_plan_pdf.build(plan, content_hash(plan))
     if kind == "supervisor-report":
-        report = report_supervisor.supervisor_report(vault, client_id, deidentify=deidentify)
+        report = report_supervisor.supervisor_report(
+            vault, client_id, deidentify=deidentify, how=how
+        )
         return supervisor_report_pdf.build(report, content_hash(report))
     raise InvalidInput(f"Choose one of: {', '.join(KINDS)}.")
+
+
+def audit_rules(how: Deidentify) -> str:
+    """The de-identification rules that ran, as the audit log records them (no terms)."""
+    if how.redactor is None:
+        return ""
+    return ",".join(how.redactor.deid.rules_ran)
 
 
 def export(
@@ -50,14 +68,20 @@ def export(
     session: int | None = None,
     deidentify: bool = False,
     password: str | None = None,
+    extra_terms: tuple[str, ...] = (),
+    pseudonym: str = "",
 ) -> Path:
-    """Build, optionally encrypt (AES-256), write atomically; recorded in the audit log."""
-    pdf = build(vault, client_id, kind, session=session, deidentify=deidentify)
+    """Build, optionally encrypt (AES-256), write atomically; recorded in the audit log, with
+    the de-identification rules that ran (and how many terms the clinician added)."""
+    how = Deidentify(pseudonym=pseudonym, extra_terms=extra_terms)
+    pdf = build(vault, client_id, kind, session=session, deidentify=deidentify, how=how)
     if password:
         pdf = encrypt(pdf, password)
     path = write_atomically(pdf, out)
     with vault.transaction() as tx:
         vault.audit(tx, "export", kind, client_id)
+        if deidentify:
+            vault.audit(tx, "export", "deidentification", f"{client_id}:{audit_rules(how)}")
     return path
 
 

@@ -17,6 +17,7 @@ from workbench.reports.model import (
 )
 from workbench.services import episodes, formulation, inventory, measures, sessions, status
 from workbench.services.report_parts import (
+    Deidentify,
     context,
     header,
     measure_rows,
@@ -59,10 +60,15 @@ def series_of(
 
 
 def session_summary(
-    vault: Vault, client_id: int, session_number: int | None = None, *, deidentify: bool = False
+    vault: Vault,
+    client_id: int,
+    session_number: int | None = None,
+    *,
+    deidentify: bool = False,
+    how: Deidentify | None = None,
 ) -> SessionSummary:
     """One session: the note (never process notes), measures, risk, signature, phase tasks."""
-    ctx = context(vault, client_id, deidentify=deidentify)
+    ctx = context(vault, client_id, deidentify=deidentify, how=how)
     held = episodes.sessions(vault, ctx.episode.id)
     if not held:
         raise NotFound("This episode has no sessions yet.")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from workbench.deid.redactor import Redactor
 from workbench.domain.caseload import ClientRecord
 from workbench.domain.episode import Episode
 from workbench.domain.notes import Note
@@ -18,7 +20,7 @@ from workbench.reports.model import (
     RiskNoteView,
     RiskSection,
 )
-from workbench.reports.redact import Redactor
+from workbench.reports.output import WORDS
 from workbench.services import episodes, inventory, measures, risk, status
 from workbench.store.measures import Administration
 from workbench.store.vault import Vault
@@ -49,11 +51,33 @@ class Context:
     generated_at: str
 
 
-def context(vault: Vault, client_id: int, *, deidentify: bool) -> Context:
+@dataclass
+class Deidentify:
+    """How an export is de-identified (pseudonym, extra terms); once gathered, the redactor
+    that ran, so the export can log its rules and the preview can show its marks."""
+
+    pseudonym: str = ""
+    extra_terms: tuple[str, ...] = ()
+    redactor: Redactor | None = None
+
+
+def context(
+    vault: Vault, client_id: int, *, deidentify: bool, how: Deidentify | None = None
+) -> Context:
     client = episodes.get_client(vault, client_id)
     episode = episodes.current_episode(vault, client_id)
-    people = [(p.alias, p.relationship) for p in inventory.people(vault, episode.id)]
-    redactor = Redactor(client, episode.start_date, active=deidentify, people=people)
+    how = how or Deidentify()
+    redactor = Redactor(
+        client,
+        episode.start_date,
+        active=deidentify,
+        people=inventory.people(vault, episode.id),
+        events=inventory.timeline(vault, episode.id),
+        extra_terms=how.extra_terms,
+        pseudonym=how.pseudonym or pseudonym(),
+        today=vault.now(),
+    )
+    how.redactor = redactor
     held = max((s[1] for s in episodes.sessions(vault, episode.id)), default=0)
     return Context(
         client=client,
@@ -64,6 +88,12 @@ def context(vault: Vault, client_id: int, *, deidentify: bool) -> Context:
         signer=episodes.signer(vault),
         generated_at=vault.now(),
     )
+
+
+def pseudonym(taken: tuple[str, ...] = ()) -> str:
+    """'Case Heron': a fresh pseudonym for the client code, stable within one export."""
+    choices = [w for w in WORDS if f"Case {w.capitalize()}" not in taken]
+    return f"Case {secrets.choice(choices).capitalize()}"
 
 
 def header(ctx: Context, kind: str) -> Header:
@@ -154,7 +184,8 @@ def _note_view(ctx: Context, note: Note) -> RiskNoteView:
         value = note.body.get(key)
         text = ", ".join(value) if isinstance(value, list) else str(value or "")
         if text:
-            fields.append((label, ctx.redactor.text(text)))
+            shown = ctx.redactor.date_text(text) if key == "follow_up_date" else text
+            fields.append((label, ctx.redactor.text(shown)))
     signature = note.signature
     return RiskNoteView(
         written=ctx.redactor.when(signature.signed_at if signature else None),

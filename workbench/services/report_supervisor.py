@@ -5,19 +5,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+from workbench.deid.redactor import age_band
 from workbench.domain.formulation import AREA_LABELS, SR_SECTIONS
 from workbench.domain.inventory import CircleSnapshot
 from workbench.domain.notes import Note
 from workbench.protocol import Phase, load_profile, techniques
 from workbench.protocol.phase_engine import phase_for
 from workbench.reports.model import CircleSet, PersonLine, SessionLine, SupervisorReport
-from workbench.reports.redact import age_band
 from workbench.services import episodes, formulation, inventory, measures, sessions
 from workbench.services.report_data import PERSON_FACTS, series_of
 from workbench.services.report_parts import (
     KINDS,
     PROFILES,
     Context,
+    Deidentify,
     context,
     header,
     measure_rows,
@@ -30,9 +31,14 @@ SUMMARY_WORDS = 18
 
 
 def supervisor_report(
-    vault: Vault, client_id: int, *, deidentify: bool = False, questions: tuple[str, ...] = ()
+    vault: Vault,
+    client_id: int,
+    *,
+    deidentify: bool = False,
+    questions: tuple[str, ...] = (),
+    how: Deidentify | None = None,
 ) -> SupervisorReport:
-    ctx = context(vault, client_id, deidentify=deidentify)
+    ctx = context(vault, client_id, deidentify=deidentify, how=how)
     ep, r = ctx.episode, ctx.redactor
     held = episodes.sessions(vault, ep.id)
     numbers = {s[0]: s[1] for s in held}

@@ -128,6 +128,8 @@ def entries_for_client(conn: Connection, client_id: int, limit: int = 500) -> li
                 SELECT CAST(id AS TEXT) FROM episodes WHERE client_id = :c))
            OR (entity IN ('session-summary', 'maintenance-plan', 'supervisor-report')
                AND entity_id = :c)
+           OR (entity = 'deidentification'
+               AND substr(entity_id, 1, instr(entity_id, ':') - 1) = :c)
         ORDER BY seq DESC LIMIT :limit
         """,
         {"c": str(client_id), "limit": limit},

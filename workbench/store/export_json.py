@@ -14,7 +14,15 @@ from workbench.store.vault import Vault
 
 FORMAT = "ipt-workbench-caseload"
 FORMAT_VERSION = 1
-_JSON_COLUMNS = {"contact_json", "body_json", "details_json", "sections_json", "plan_json"}
+_JSON_COLUMNS = {
+    "contact_json",
+    "body_json",
+    "details_json",
+    "sections_json",
+    "plan_json",
+    "aliases_json",
+    "places_json",
+}
 # Tables hanging off an episode, with the key they are listed under. `form_drafts` is left out
 # on purpose: drafts are unsigned work in progress, not part of the record a recipient may rely on.
 _EPISODE_CHILDREN = (
