@@ -146,10 +146,11 @@ def measure_rows(
     return rows
 
 
-def outcomes(vault: Vault, episode_id: int) -> list[OutcomeLine]:
+def outcomes(given: Sequence[Administration]) -> list[OutcomeLine]:
+    """Response and remission by definition, from the first to the last of *given* only."""
     lines = []
     for instrument in ("PHQ-9", "GAD-7"):
-        result = measures.progress(vault, episode_id, instrument)
+        result = measures.progress_of(instrument, given)
         if result is None:
             continue
         lines.append(

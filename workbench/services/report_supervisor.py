@@ -111,7 +111,7 @@ def supervisor_report(
         series=series_of(given, numbers),
         phase_markers=_phase_markers(ctx),
         measures=tuple(measure_rows(ctx, given, numbers)),
-        outcomes=tuple(outcomes(vault, ep.id)),
+        outcomes=tuple(outcomes(given)),
         risk=risk_section(vault, ctx),
         questions=tuple(r.text(q) for q in (*asked, *questions) if q.strip()),
     )
