@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from workbench.deid.redactor import age_band
-from workbench.domain.formulation import AREA_LABELS, SR_SECTIONS
+from workbench.domain.formulation import SR_SECTIONS
 from workbench.domain.inventory import CircleSnapshot
 from workbench.domain.notes import Note
 from workbench.protocol import Phase, load_profile, techniques
@@ -25,6 +25,7 @@ from workbench.services.report_parts import (
     outcomes,
     risk_section,
 )
+from workbench.services.report_supervision import case_summary_for, supervision_record
 from workbench.store.vault import Vault
 
 SUMMARY_WORDS = 18
@@ -47,6 +48,7 @@ def supervisor_report(
     people = inventory.people(vault, ep.id)
     labels = {p.id: r.person(p.alias) for p in people}
     asked = [str(n.body.get("supervision_question", "")) for n in notes.values()]
+    own = case_summary_for(vault, ctx).questions.splitlines()
     names = {t.id: t.label for t in techniques()}
     used = Counter(names.get(t, t) for n in notes.values() for t in n.body.get("techniques", []))
     return SupervisorReport(
@@ -113,7 +115,8 @@ def supervisor_report(
         measures=tuple(measure_rows(ctx, given, numbers)),
         outcomes=tuple(outcomes(given)),
         risk=risk_section(vault, ctx),
-        questions=tuple(r.text(q) for q in (*asked, *questions) if q.strip()),
+        questions=tuple(r.text(q) for q in (*asked, *own, *questions) if q.strip()),
+        supervision=supervision_record(vault, ctx),
     )
 
 
@@ -154,12 +157,8 @@ def _formulation(vault: Vault, ctx: Context) -> tuple[tuple[str, str], ...]:
     if form is None:
         return (("Formulation", "Not yet recorded."),)
     text = ctx.redactor.text
-    rows = [("Primary problem area", AREA_LABELS.get(form.primary_area or "", "not chosen"))]
-    if form.secondary_area:
-        rows.append(("Secondary problem area", AREA_LABELS.get(form.secondary_area, "")))
-    for key, value in form.sections.get("ruled_out", {}).items():
-        rows.append((f"Ruled out: {AREA_LABELS.get(key, key)}", text(str(value))))
-    rows += [
+    # The problem areas chosen and rejected are in the case section (report_supervision).
+    rows: list[tuple[str, str]] = [
         (label, text(str(form.sections[key])))
         for key, label in SR_SECTIONS
         if str(form.sections.get(key) or "").strip()
