@@ -5,23 +5,12 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from tests.deid.corpus import GOAL, Planted, plant_corpus
-from tests.support import FAST_KDF, PASSPHRASE
+from tests.deid.corpus import GOAL, Planted
 from workbench.deid.folding import fold_term
 from workbench.services import export
 from workbench.store.vault import Vault
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Vault, list[Planted]]]:
-    vault, _ = Vault.create(tmp_path_factory.mktemp("corpus") / "c", PASSPHRASE, kdf=FAST_KDF)
-    with vault:
-        yield vault, plant_corpus(vault)
 
 
 def pdf_text(path: Path) -> str:

@@ -1,0 +1,113 @@
+"""The supervision pack: several clients' supervisor reports in one PDF, de-identified by
+default (a distinct pseudonym per case), a cover page listing the cases, optional AES-256."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.errors import InvalidInput
+from workbench.reports import pack_pdf, supervisor_report_pdf
+from workbench.reports.output import encrypt, write_atomically
+from workbench.services import episodes, report_supervisor
+from workbench.services.export import audit_rules, content_hash
+from workbench.services.report_parts import Deidentify, pseudonym
+from workbench.store.vault import Vault
+
+MAX_CASES = 100
+
+
+@dataclass(frozen=True)
+class Pack:
+    pdf: bytes
+    pseudonyms: dict[int, str]  # client id -> pseudonym in this pack
+    rules: dict[int, str] = field(default_factory=dict)  # client id -> rules that ran
+
+
+def _clients(client_ids: Sequence[int]) -> list[int]:
+    chosen = list(dict.fromkeys(client_ids))
+    if not chosen:
+        raise InvalidInput("Choose at least one client for the pack.")
+    if len(chosen) > MAX_CASES:
+        raise InvalidInput(f"A pack holds at most {MAX_CASES} cases.")
+    return chosen
+
+
+def build_pack(
+    vault: Vault,
+    client_ids: Sequence[int],
+    *,
+    deidentify: bool = True,
+    extra_terms: dict[int, tuple[str, ...]] | None = None,
+) -> Pack:
+    """The pack's bytes (nothing touches the disk)."""
+    chosen = _clients(client_ids)
+    reports: list[bytes] = []
+    cases: list[pack_pdf.PackCase] = []
+    names: dict[int, str] = {}
+    rules: dict[int, str] = {}
+    page = 2  # the cover is page 1
+    for client_id in chosen:
+        how = Deidentify(
+            pseudonym=pseudonym(tuple(names.values())),
+            extra_terms=(extra_terms or {}).get(client_id, ()),
+        )
+        report = report_supervisor.supervisor_report(
+            vault, client_id, deidentify=deidentify, how=how
+        )
+        pdf = supervisor_report_pdf.build(report, content_hash(report))
+        pages = pack_pdf.page_count(pdf)
+        h = report.header
+        names[client_id] = h.client_label
+        rules[client_id] = audit_rules(how) if deidentify else ""
+        cases.append(
+            pack_pdf.PackCase(
+                label=h.client_label,
+                episode=h.episode_label.split(", from")[0],
+                progress=f"session {h.session_number} of {h.contracted} · {h.phase_label}",
+                open_flags=report.risk.open_count,
+                first_page=page,
+                pages=pages,
+            )
+        )
+        reports.append(pdf)
+        page += pages
+    digest = hashlib.sha256(b"".join(hashlib.sha256(r).digest() for r in reports)).hexdigest()
+    signer = episodes.signer(vault)
+    front = pack_pdf.cover(
+        cases,
+        deidentified=deidentify,
+        generated_at=vault.now(),
+        signer=signer,
+        content_hash=digest,
+    )
+    title = "IPT Workbench — Supervision pack"
+    parts = [("Cover", front), *zip(names.values(), reports, strict=True)]
+    return Pack(pack_pdf.merge(parts, title=title, author=signer), names, rules)
+
+
+def export_pack(
+    vault: Vault,
+    client_ids: Sequence[int],
+    out: Path,
+    *,
+    password: str | None = None,
+    deidentify: bool = True,
+    extra_terms: dict[int, tuple[str, ...]] | None = None,
+) -> Path:
+    """Build, optionally encrypt (AES-256), write atomically; each case is audited with the
+    de-identification rules that ran for it."""
+    pack = build_pack(vault, client_ids, deidentify=deidentify, extra_terms=extra_terms)
+    pdf = encrypt(pack.pdf, password) if password else pack.pdf
+    path = write_atomically(pdf, out)
+    with vault.transaction() as tx:
+        vault.audit(tx, "export", "supervision-pack", f"{len(pack.pseudonyms)} cases")
+        for client_id in pack.pseudonyms:
+            vault.audit(tx, "export", "supervisor-report", client_id)
+            if deidentify:
+                vault.audit(
+                    tx, "export", "deidentification", f"{client_id}:{pack.rules[client_id]}"
+                )
+    return path
