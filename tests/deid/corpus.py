@@ -141,7 +141,7 @@ PARTNERS = (
     "Caius Lamberton",
     "Fenella Drummond",
     "Ilario Benedetti",
-    "Oona Kestrel",
+    "Oona Kestrelby",
     "Radu Ionescu",
     "Saskia Verhoeven",
 )
@@ -348,8 +348,10 @@ def _needles(
     dated = [c[k] for k in ("dob_iso", "dob_long", "dob_us", "dob_num", "dob_dots")]
     strings = [*dated, c["email"], c["url"].split("//")[1], c["postcode"], code]
     phones = [c[k] for k in ("phone_uk", "phone_mobile", "phone_us", "phone_pl", "nhs")]
+    # A number cut short must not leak either: each group of three digits or more, as a word.
+    groups = [g for p in phones for g in re.findall(r"\d{3,}", p)]
     return (
-        tuple([*names, *places]),
+        tuple([*names, *places, *groups]),
         tuple(strings),
         tuple(re.sub(r"\D", "", p) for p in phones),
     )

@@ -142,3 +142,13 @@ def test_short_names_take_no_loose_endings() -> None:
     assert deid("Li's lift; Ann and Anne annoyed Annual", known) == (
         "[client] lift; [client] and Anne annoyed Annual"
     )
+
+
+def test_a_pseudonym_never_repeats_a_name_of_the_case() -> None:
+    from workbench.reports.output import WORDS
+    from workbench.services.report_parts import pseudonym
+
+    avoid = frozenset(WORDS[1:])  # every word but one is somebody's name
+    assert pseudonym(avoid=avoid) == f"Case {WORDS[0].capitalize()}"
+    taken = tuple(f"Case {w.capitalize()}" for w in WORDS[:-1])
+    assert pseudonym(taken) == f"Case {WORDS[-1].capitalize()}"

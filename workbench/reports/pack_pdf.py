@@ -73,7 +73,7 @@ def cover(
         story.append(style.plain(PSEUDONYMISED, st.small))
     return build_pdf(
         story,
-        header=HeaderInfo(client_label=title, episode_label="cover"),
+        header=HeaderInfo(client_label=title, episode_label=f"{len(cases)} cases"),
         footer=FooterInfo(
             generated=datetime.fromisoformat(generated_at.replace("Z", "+00:00")),
             signer=signer,

@@ -85,7 +85,7 @@ def fidelity_flowables(rec: SupervisionRecord) -> list[Flowable]:
                     ["#", "When", "Phase", "Mean", "Items", "Recorded", "Reviewed", "Deviations"],
                     *rows,
                 ],
-                [8 * mm, 20 * mm, 22 * mm, 13 * mm, 13 * mm, 17 * mm, 17 * mm, None],
+                [8 * mm, 18 * mm, 21 * mm, 14 * mm, 15 * mm, 20 * mm, 21 * mm, None],
             )
         )
         means = "; ".join(f"{phase} {value:.1f}" for phase, value in rec.phase_means)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from workbench.deid import MarkedText
 from workbench.errors import InvalidInput
 from workbench.services import report_data, report_supervisor
-from workbench.services.report_parts import Deidentify, pseudonym
+from workbench.services.report_parts import Deidentify
 from workbench.store.vault import Vault
 
 PREVIEW_KINDS = ("session-summary", "supervisor-report")
@@ -38,7 +38,7 @@ def preview(
     pseudonym_label: str = "",
 ) -> Preview:
     """Gather the report exactly as the export does and return what its free text became."""
-    how = Deidentify(pseudonym=pseudonym_label or pseudonym(), extra_terms=clean_terms(extra_terms))
+    how = Deidentify(pseudonym=pseudonym_label, extra_terms=clean_terms(extra_terms))
     if kind == "session-summary":
         report_data.session_summary(vault, client_id, session, deidentify=True, how=how)
     elif kind == "supervisor-report":

@@ -11,9 +11,9 @@ from pathlib import Path
 from workbench.errors import InvalidInput
 from workbench.reports import pack_pdf, supervisor_report_pdf
 from workbench.reports.output import encrypt, write_atomically
-from workbench.services import episodes, report_supervisor
+from workbench.services import episodes, inventory, report_supervisor
 from workbench.services.export import audit_rules, content_hash
-from workbench.services.report_parts import Deidentify, pseudonym
+from workbench.services.report_parts import Deidentify, name_words, pseudonym
 from workbench.store.vault import Vault
 
 MAX_CASES = 100
@@ -35,6 +35,11 @@ def _clients(client_ids: Sequence[int]) -> list[int]:
     return chosen
 
 
+def _name_words(vault: Vault, client_id: int) -> frozenset[str]:
+    episode = episodes.current_episode(vault, client_id)
+    return name_words(episodes.get_client(vault, client_id), inventory.people(vault, episode.id))
+
+
 def build_pack(
     vault: Vault,
     client_ids: Sequence[int],
@@ -51,7 +56,7 @@ def build_pack(
     page = 2  # the cover is page 1
     for client_id in chosen:
         how = Deidentify(
-            pseudonym=pseudonym(tuple(names.values())),
+            pseudonym=pseudonym(tuple(names.values()), _name_words(vault, client_id)),
             extra_terms=(extra_terms or {}).get(client_id, ()),
         )
         report = report_supervisor.supervisor_report(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from workbench.deid.folding import fold_term
 from workbench.deid.redactor import Redactor
 from workbench.domain.caseload import ClientRecord
 from workbench.domain.episode import Episode
+from workbench.domain.inventory import Person
 from workbench.domain.notes import Note
 from workbench.measures import get_instrument, score
 from workbench.protocol import PhaseStatus
@@ -67,14 +70,17 @@ def context(
     client = episodes.get_client(vault, client_id)
     episode = episodes.current_episode(vault, client_id)
     how = how or Deidentify()
+    people = inventory.people(vault, episode.id)
+    if not how.pseudonym:
+        how.pseudonym = pseudonym(avoid=name_words(client, people))
     redactor = Redactor(
         client,
         episode.start_date,
         active=deidentify,
-        people=inventory.people(vault, episode.id),
+        people=people,
         events=inventory.timeline(vault, episode.id),
         extra_terms=how.extra_terms,
-        pseudonym=how.pseudonym or pseudonym(),
+        pseudonym=how.pseudonym,
         today=vault.now(),
     )
     how.redactor = redactor
@@ -90,10 +96,19 @@ def context(
     )
 
 
-def pseudonym(taken: tuple[str, ...] = ()) -> str:
-    """'Case Heron': a fresh pseudonym for the client code, stable within one export."""
-    choices = [w for w in WORDS if f"Case {w.capitalize()}" not in taken]
-    return f"Case {secrets.choice(choices).capitalize()}"
+def pseudonym(taken: tuple[str, ...] = (), avoid: frozenset[str] = frozenset()) -> str:
+    """'Case Heron': a fresh pseudonym for the client code, stable within one export; never
+    one already *taken* in the export, nor a word of the names in *avoid* (folded)."""
+    choices = [
+        w for w in WORDS if f"Case {w.capitalize()}" not in taken and fold_term(w) not in avoid
+    ]
+    return f"Case {secrets.choice(choices or list(WORDS)).capitalize()}"
+
+
+def name_words(client: ClientRecord, people: list[Person]) -> frozenset[str]:
+    names = [client.given_name, client.family_name, client.preferred_name, *client.aliases]
+    names += [n for p in people for n in (p.alias, *p.aliases)]
+    return frozenset(fold_term(w) for n in names for w in re.findall(r"\w+", n))
 
 
 def header(ctx: Context, kind: str) -> Header:

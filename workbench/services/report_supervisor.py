@@ -198,5 +198,6 @@ def _summary(redact: Callable[[str], str], note: Note | None) -> str:
     if note is None:
         return "no note"
     first = str(note.body.get("mood_event_link") or note.body.get("check_in") or "")
-    words = first.split()
-    return redact(" ".join(words[:SUMMARY_WORDS]) + ("…" if len(words) > SUMMARY_WORDS else ""))
+    # Redact the whole text before shortening it: a cut identifier no longer matches.
+    words = redact(first).split()
+    return " ".join(words[:SUMMARY_WORDS]) + ("…" if len(words) > SUMMARY_WORDS else "")
