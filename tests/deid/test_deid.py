@@ -76,6 +76,7 @@ def test_the_client_code_becomes_the_pseudonym() -> None:
         ("on 3 November", "3 November", ""),
         ("on Nov 3rd", "Nov 3rd", ""),
         ("seen on 15.10.2026", "15.10", "week 7 of the episode"),
+        ("follow-up on 14 January 2027", "14 January", "week 20 of the episode"),
         ("since March 2019", "March", "2019"),
         ("in September she", "September", ""),
         ("call +44 20 7946 0958", "7946", "[phone number]"),

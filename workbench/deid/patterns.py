@@ -93,7 +93,7 @@ def _full_date(y: int, m: int, d: int, frame: DateFrame) -> str:
     except ValueError:
         return f"[date, {_year_text(y, frame)}]"
     start = frame.episode_start
-    if start is not None and start <= day <= frame.today:
+    if start is not None and start <= day:  # planned dates (a follow-up) too
         return f"[week {(day - start).days // 7 + 1} of the episode]"
     return f"[date, {_year_text(y, frame)}]"
 
