@@ -62,3 +62,16 @@ def test_preview_marks_replacements_and_an_added_term_leaves_the_pdf(
         logged = [e for e in audit.entries_for_client(conn, client) if e.action == "export"]
     rules = next(e.entity_id for e in logged if e.entity == "deidentification")
     assert "extra-terms" in rules and STREET not in rules  # which rules ran, never the terms
+
+
+def test_text_preview_marks_one_text_with_the_clients_identifiers(vault: Vault) -> None:
+    client = record_course(vault, sessions_held=2)
+    marked = deidentify.text_preview(
+        vault, client, f"{SISTER} rang 0161 496 0123 from {STREET}.", extra_terms=(STREET,)
+    )
+    assert marked.text == "[sibling] rang [phone number] from [removed]."
+    assert [m.kind for m in marked.marks] == [
+        "person's name",
+        "phone number",
+        "term added by the clinician",
+    ]

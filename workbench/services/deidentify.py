@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from workbench.deid import MarkedText
 from workbench.errors import InvalidInput
 from workbench.services import report_data, report_supervisor
-from workbench.services.report_parts import Deidentify
+from workbench.services.report_parts import Deidentify, context
 from workbench.store.vault import Vault
 
 PREVIEW_KINDS = ("session-summary", "supervisor-report")
@@ -52,6 +52,15 @@ def preview(
         rules=how.redactor.deid.rules_ran,
         texts=tuple(t for t in how.redactor.shown if t.text.strip()),
     )
+
+
+def text_preview(
+    vault: Vault, client_id: int, text: str, *, extra_terms: tuple[str, ...] = ()
+) -> MarkedText:
+    """One piece of text as a de-identified export of this client would print it, marked."""
+    how = Deidentify(extra_terms=clean_terms(extra_terms))
+    ctx = context(vault, client_id, deidentify=True, how=how)
+    return ctx.redactor.marked(text)
 
 
 def clean_terms(terms: tuple[str, ...]) -> tuple[str, ...]:
