@@ -1,18 +1,18 @@
 """The supervision pack: a cover page listing the cases by pseudonym, then each case's
-supervisor report, merged into one PDF."""
+supervisor report, laid out as one document (each case with its own page chrome)."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import datetime
 
-from pypdf import PdfReader, PdfWriter
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, PageBreak
 
-from workbench.reports import style
-from workbench.reports.page import FooterInfo, HeaderInfo, PdfMeta, build_pdf
+from workbench.reports import style, supervisor_report_pdf
+from workbench.reports.common import chrome
+from workbench.reports.model import SupervisorReport
+from workbench.reports.page import FooterInfo, HeaderInfo, PdfMeta, Section, build_pdf
 
 PSEUDONYMISED = (
     "Names, places, contact details and dates have been removed or replaced and each case "
@@ -23,35 +23,24 @@ PSEUDONYMISED = (
 
 @dataclass(frozen=True)
 class PackCase:
-    """One case as the cover page lists it."""
+    """One case of the pack: its report and the hash of what the report shows."""
 
-    label: str  # the pseudonym (or the name when not de-identified)
-    episode: str  # "Acute IPT (WMK)"
-    progress: str  # "session 6 of 16 · Middle phase"
-    open_flags: int
-    first_page: int  # in the pack
-    pages: int
+    report: SupervisorReport
+    content_hash: str
 
 
-def cover(
-    cases: list[PackCase],
-    *,
-    deidentified: bool,
-    generated_at: str,
-    signer: str,
-    content_hash: str,
-) -> bytes:
+def _cover(cases: list[PackCase], *, deidentified: bool, signer: str) -> list[Flowable]:
     st = style.styles()
     title = "Supervision pack" + (" (de-identified)" if deidentified else "")
     rows = [
         [
-            c.label,
-            c.episode,
-            c.progress,
-            f"{c.open_flags} open" if c.open_flags else "none open",
-            f"{c.first_page}–{c.first_page + c.pages - 1}",
+            h.client_label,
+            h.episode_label.split(", from")[0],
+            f"session {h.session_number} of {h.contracted} · {h.phase_label}",
+            f"{c.report.risk.open_count} open" if c.report.risk.open_count else "none open",
         ]
         for c in cases
+        for h in (c.report.header,)
     ]
     story: list[Flowable] = [
         style.plain(title, st.title),
@@ -60,17 +49,39 @@ def cover(
             st.subtitle,
         ),
         style.data_table(
-            [["Case", "Episode", "Where the course stands", "Risk flags", "Pages"], *rows],
-            [30 * mm, 38 * mm, None, 22 * mm, 18 * mm],
+            [["Case", "Episode", "Where the course stands", "Risk flags"], *rows],
+            [32 * mm, 42 * mm, None, 24 * mm],
         ),
         style.plain(
-            "Each case is a complete supervisor report: risk first, then the case summary, "
-            "course, measures, fidelity record and a page for the supervisor.",
+            "Each case is a complete supervisor report, in this order, with its own page "
+            "numbers and a bookmark: risk first, then the case summary, course, measures, "
+            "fidelity record and a page for the supervisor.",
             st.small,
         ),
     ]
     if deidentified:
         story.append(style.plain(PSEUDONYMISED, st.small))
+    return story
+
+
+def build(
+    cases: list[PackCase],
+    *,
+    deidentified: bool,
+    generated_at: str,
+    signer: str,
+    content_hash: str,
+) -> bytes:
+    """The whole pack as one PDF."""
+    title = "Supervision pack" + (" (de-identified)" if deidentified else "")
+    story = _cover(cases, deidentified=deidentified, signer=signer)
+    for case in cases:
+        header, footer, _ = chrome(case.report.header, case.content_hash)
+        story += [
+            PageBreak(),
+            Section(header, footer, case.report.header.client_label),
+            *supervisor_report_pdf.flowables(case.report),
+        ]
     return build_pdf(
         story,
         header=HeaderInfo(client_label=title, episode_label=f"{len(cases)} cases"),
@@ -86,25 +97,3 @@ def cover(
             keywords=("IPT", "interpersonal psychotherapy", "supervision"),
         ),
     )
-
-
-def page_count(pdf: bytes) -> int:
-    return len(PdfReader(io.BytesIO(pdf)).pages)
-
-
-def merge(parts: list[tuple[str, bytes]], *, title: str, author: str) -> bytes:
-    """One PDF of (bookmark label, pdf) *parts* in order; metadata names no client."""
-    writer = PdfWriter()
-    for label, pdf in parts:
-        writer.append(PdfReader(io.BytesIO(pdf)), outline_item=label)
-    writer.add_metadata(
-        {
-            "/Title": title,
-            "/Author": author,
-            "/Creator": "IPT Workbench",
-            "/Producer": "IPT Workbench",
-        }
-    )
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()

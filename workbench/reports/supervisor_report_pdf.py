@@ -44,6 +44,12 @@ def _circles(doc: SupervisorReport) -> Flowable:
 
 
 def build(doc: SupervisorReport, content_hash: str) -> bytes:
+    header, footer, meta = chrome(doc.header, content_hash)
+    return build_pdf(flowables(doc), header=header, footer=footer, metadata=meta)
+
+
+def flowables(doc: SupervisorReport) -> list[Flowable]:
+    """The report's flowables (a pack chains several of them in one document)."""
     st = style.styles()
     h = doc.header
     title = "Supervisor report" + (" (de-identified)" if h.deidentified else "")
@@ -141,5 +147,4 @@ def build(doc: SupervisorReport, content_hash: str) -> bytes:
         *bullet_list(doc.questions, "None written."),
         *supervision_pdf.supervisor_page(doc.supervision),
     ]
-    header, footer, meta = chrome(h, content_hash)
-    return build_pdf(story, header=header, footer=footer, metadata=meta)
+    return story

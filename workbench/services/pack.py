@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.errors import InvalidInput
-from workbench.reports import pack_pdf, supervisor_report_pdf
+from workbench.reports import pack_pdf
 from workbench.reports.output import encrypt, write_atomically
 from workbench.services import episodes, inventory, report_supervisor
 from workbench.services.export import audit_rules, content_hash
@@ -49,11 +49,9 @@ def build_pack(
 ) -> Pack:
     """The pack's bytes (nothing touches the disk)."""
     chosen = _clients(client_ids)
-    reports: list[bytes] = []
     cases: list[pack_pdf.PackCase] = []
     names: dict[int, str] = {}
     rules: dict[int, str] = {}
-    page = 2  # the cover is page 1
     for client_id in chosen:
         how = Deidentify(
             pseudonym=pseudonym(tuple(names.values()), _name_words(vault, client_id)),
@@ -62,35 +60,18 @@ def build_pack(
         report = report_supervisor.supervisor_report(
             vault, client_id, deidentify=deidentify, how=how
         )
-        pdf = supervisor_report_pdf.build(report, content_hash(report))
-        pages = pack_pdf.page_count(pdf)
-        h = report.header
-        names[client_id] = h.client_label
+        names[client_id] = report.header.client_label
         rules[client_id] = audit_rules(how) if deidentify else ""
-        cases.append(
-            pack_pdf.PackCase(
-                label=h.client_label,
-                episode=h.episode_label.split(", from")[0],
-                progress=f"session {h.session_number} of {h.contracted} · {h.phase_label}",
-                open_flags=report.risk.open_count,
-                first_page=page,
-                pages=pages,
-            )
-        )
-        reports.append(pdf)
-        page += pages
-    digest = hashlib.sha256(b"".join(hashlib.sha256(r).digest() for r in reports)).hexdigest()
-    signer = episodes.signer(vault)
-    front = pack_pdf.cover(
+        cases.append(pack_pdf.PackCase(report, content_hash(report)))
+    digest = hashlib.sha256("".join(c.content_hash for c in cases).encode()).hexdigest()
+    pdf = pack_pdf.build(
         cases,
         deidentified=deidentify,
         generated_at=vault.now(),
-        signer=signer,
+        signer=episodes.signer(vault),
         content_hash=digest,
     )
-    title = "IPT Workbench — Supervision pack"
-    parts = [("Cover", front), *zip(names.values(), reports, strict=True)]
-    return Pack(pack_pdf.merge(parts, title=title, author=signer), names, rules)
+    return Pack(pdf, names, rules)
 
 
 def export_pack(
