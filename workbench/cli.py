@@ -230,6 +230,21 @@ def cmd_profile(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
             else value
         )
         out.write(f"{key.replace('_', ' ')}: {shown or '-'}\n")
+    return 0
+
+
+def cmd_export_pack(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
+    from workbench.services import pack
+
+    try:
+        ids = [int(part) for part in args.clients.split(",") if part.strip()]
+    except ValueError:
+        raise InvalidInput("--clients takes client ids separated by commas, e.g. 3,7,12.") from None
+    with _unlock(args, secrets) as vault:
+        password = secrets.read("Password for the PDF: ", confirm=True) if args.password else None
+        path = pack.export_pack(vault, ids, Path(args.out), password=password)
+    protection = "AES-256 password protected" if password else "not password protected"
+    out.write(f"Wrote {path} ({len(set(ids))} cases, de-identified, {protection})\n")
     return EXIT_OK
 
 
@@ -328,6 +343,14 @@ def _parser() -> argparse.ArgumentParser:
         "it is the line after the vault passphrase)",
     )
     exp.add_argument("--out", required=True, help="the PDF file to write")
+    pack = command(
+        "export-pack", cmd_export_pack, "write a de-identified supervision pack (several clients)"
+    )
+    pack.add_argument("--clients", required=True, help="client ids separated by commas")
+    pack.add_argument("--out", required=True, help="the PDF file to write")
+    pack.add_argument(
+        "--password", action="store_true", help="protect the PDF with a password (AES-256)"
+    )
     command("change-passphrase", cmd_change_passphrase, "change the vault's passphrase")
     prof = command("profile", cmd_profile, "show or set the clinician profile that signs PDFs")
     for option in ("name", "credentials", "organisation", "contact", "crisis-text"):

@@ -238,3 +238,40 @@ def test_no_terminal_and_no_passphrase_is_a_plain_message(tmp_path: Path) -> Non
         )
     )
     assert not (tmp_path / "scripted.iptvault").exists()
+
+
+def test_export_pack_writes_one_deidentified_pdf_and_refuses_bad_ids(tmp_path: Path) -> None:
+    from tests.deid.corpus import plant_corpus
+
+    vault, _ = Vault.create(tmp_path / "pack", PASSPHRASE, kdf=FAST_KDF)
+    with vault:
+        planted = plant_corpus(vault, 3)
+    folder, ids = str(vault.folder), ",".join(str(p.client_id) for p in planted)
+    out = tmp_path / "pack.pdf"
+    result = run(
+        "export-pack",
+        folder,
+        "--clients",
+        ids,
+        "--out",
+        str(out),
+        "--passphrase-stdin",
+        stdin=PASSPHRASE + "\n",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "3 cases, de-identified" in result.stdout
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "Supervision pack (de-identified)" in text and "Magdalena" not in text
+    for bad in ("1,x", "999", ""):
+        result = run(
+            "export-pack",
+            folder,
+            "--clients",
+            bad,
+            "--out",
+            str(tmp_path / "bad.pdf"),
+            "--passphrase-stdin",
+            stdin=PASSPHRASE + "\n",
+        )
+        assert_human_error(result)
+    assert not (tmp_path / "bad.pdf").exists()

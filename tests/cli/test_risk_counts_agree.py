@@ -26,6 +26,7 @@ def cli(*args: str) -> str:
         timeout=300,
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
+        start_new_session=True,  # no controlling terminal: getpass never opens /dev/tty
     )
     assert done.returncode == 0, done.stderr
     return done.stdout

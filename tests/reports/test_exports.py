@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from tests.reports.course import CLIENT, DOB, FRIEND, PHONE, SISTER, record_course
 from workbench.errors import InvalidInput, NotFound
-from workbench.services import export
+from workbench.services import episodes, export
 from workbench.store import audit
 from workbench.store.vault import Vault
 
@@ -131,7 +131,9 @@ def test_deidentified_report_leaks_no_identifier(vault: Vault, course: int, tmp_
             except UnicodeEncodeError:
                 continue
             assert needle not in data, (secret, encoding)
-    assert "C-" in text and "week 1" in text and "sibling (Z. B.)" in text
+    code = episodes.get_client(vault, course).code
+    assert code not in text and "Case " in text  # the code becomes a pseudonym
+    assert "week 1" in text and "sibling" in text and "Z. B." not in text
     assert "OPEN — PHQ-9 item 9" in text  # de-identified, risk still shown
 
 

@@ -81,6 +81,7 @@ def test_the_cli_sets_and_shows_the_profile(tmp_path: Path) -> None:
             timeout=120,
             cwd=ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
+            start_new_session=True,  # no controlling terminal: getpass never opens /dev/tty
         )
 
     done = cli("--name", "Dr Wren Halloway", "--crisis-contact", "Night line=01632 960 999")

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 
 from tests.support import PASSPHRASE
 from workbench.errors import NewerSchema
@@ -17,6 +18,18 @@ from workbench.store.vault import Vault
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 FIXTURE_PASSPHRASE = "fixture vault passphrase for tests only"
 RELEASED = sorted(FIXTURES.glob("vault_v*.iptvault"))
+
+
+def _columns_at(version: int) -> dict[str, list[str]]:
+    """Each table's columns at schema *version* (a blank in-memory database built to it)."""
+    conn = sqlcipher3.connect(":memory:")
+    for step in migrations.STEPS[:version]:
+        for statement in migrations._split(step()):
+            conn.execute(statement)
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    found = {t: [r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')] for t in tables}
+    conn.close()
+    return found
 
 
 def _copy(fixture: Path, tmp_path: Path) -> Path:
@@ -38,7 +51,7 @@ def test_every_released_fixture_vault_opens_and_keeps_its_data(
         )
         assert vault.check_integrity().ok
         with vault.reading() as conn:
-            digests = table_digests(conn)
+            digests = table_digests(conn, _columns_at(manifest["schema_version"]))
     for table, expected in manifest["tables"].items():
         if table not in ("audit_log", "meta"):  # unlocking appends to these by design
             assert digests[table] == expected, table

@@ -294,16 +294,16 @@ class ExportDialog(QDialog):
             return
         self._session.render(
             lambda: write_atomically(render(gathered, password), target),
-            partial(self._written, gathered.kind),
+            partial(self._written, gathered),
             self._failed,
         )
 
-    def _written(self, kind: str, path: Path) -> None:
+    def _written(self, gathered: Gathered, path: Path) -> None:
         if self._closed or self._session is None:
             return
         client_id = self._client_id
         self._session.op(
-            lambda vault: record_export(vault, client_id, kind),
+            lambda vault: record_export(vault, client_id, gathered),
             lambda _none: self._exported(path),
             on_error=self._failed,
         )

@@ -60,6 +60,8 @@ class ClientRecord(NamedTuple):
     preferred_name: str
     date_of_birth: str | None
     contact: dict[str, str]
+    aliases: tuple[str, ...] = ()  # nicknames and other names the client goes by
+    places: tuple[str, ...] = ()  # home town, workplace, school, services
 
     @property
     def display_name(self) -> str:

@@ -94,6 +94,8 @@ class Person:
     alias: str
     relationship: str
     details: PersonDetails
+    aliases: tuple[str, ...] = ()  # nicknames and other names for the same person
+    places: tuple[str, ...] = ()  # where they live or work, as the client names it
 
 
 @dataclass(frozen=True)
@@ -121,3 +123,4 @@ class TimelineEvent:
     symptom_marker: str | None
     notes: str
     people: tuple[int, ...] = field(default=())
+    places: tuple[str, ...] = ()  # where it happened (a town, a hospital, a cemetery)

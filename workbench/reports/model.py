@@ -158,6 +158,52 @@ class FactsSection:
 
 
 @dataclass(frozen=True)
+class FidelityLine:
+    """One session's adherence self-rating as the report shows it."""
+
+    session_number: int
+    when: str
+    phase: str
+    mean: float | None
+    rated: int  # items rated (not 'not applicable')
+    deviations: str
+    recorded: bool
+    reviewed: bool
+
+
+@dataclass(frozen=True)
+class MeetingLine:
+    """A supervision meeting that discussed this case."""
+
+    when: str
+    supervisor: str
+    mean: float | None
+    ratings: tuple[tuple[str, int | None], ...]  # (item, value)
+    agreed_actions: str
+    cases: int  # how many cases the meeting discussed
+
+
+@dataclass(frozen=True)
+class SupervisionRecord:
+    """What an IPT supervisor needs beyond the course itself (ipt-reference §14.3)."""
+
+    case_summary: str  # the clinician's paragraph
+    diagnosis: str  # as recorded
+    sick_role: str  # "given (week 1)" or "not recorded"
+    problem_areas: tuple[tuple[str, str], ...]  # (label, value): primary, secondary
+    rejected: tuple[tuple[str, str], ...]  # (problem area, reason) considered and rejected
+    goals: tuple[tuple[str, str], ...]  # (goal, status)
+    course_outcomes: tuple[OutcomeLine, ...]  # from the acute intake, when later episodes exist
+    earlier_measures: tuple[MeasureRow, ...]  # earlier episodes of this course of treatment
+    fidelity_form: str  # label of the self-rating form used
+    fidelity: tuple[FidelityLine, ...]
+    phase_means: tuple[tuple[str, float], ...]  # (phase, mean self-rating)
+    meetings: tuple[MeetingLine, ...]
+    rating_items: tuple[str, ...]  # the supervisor form's items, for the supervisor's page
+    rating_scale: str  # "1 = not yet evident … 5 = expert"
+
+
+@dataclass(frozen=True)
 class SupervisorReport:
     header: Header
     case_facts: tuple[tuple[str, str], ...]  # age band, kind, profile, contract, format
@@ -179,3 +225,4 @@ class SupervisorReport:
     risk: RiskSection
     questions: tuple[str, ...] = field(default=())
     course: tuple[FactsSection, ...] = field(default=())  # history, reviews, problem areas
+    supervision: SupervisionRecord | None = None

@@ -129,6 +129,29 @@ def _draw_chrome(
     canvas.restoreState()
 
 
+class Section(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
+    """Starts a part of a combined document (a pack): from the page it lands on, the chrome
+    shows this part's header and footer and counts 'page X of Y' within the part. It also
+    adds a bookmark named *outline*."""
+
+    def __init__(self, header: HeaderInfo, footer: FooterInfo, outline: str) -> None:
+        super().__init__()
+        self.header, self.footer, self.outline = header, footer, outline
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        number = getattr(canvas, "_section_number", 0) + 1
+        canvas._section_number = number
+        canvas._section = (number, self.header, self.footer)
+        key = f"part-{number}"
+        canvas.bookmarkPage(key)
+        canvas.addOutlineEntry(self.outline, key, level=0)
+
+
 class _ChromeCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
     """Holds every page until save() so the chrome can say 'page X of Y'."""
 
@@ -155,10 +178,16 @@ class _ChromeCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hi
         self._startPage()
 
     def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
+        parts = [state.get("_section") for state in self._pages]
+        sizes = {part[0]: parts.count(part) for part in parts if part is not None}
+        total, seen = len(self._pages), 0
+        for number, (state, part) in enumerate(zip(self._pages, parts, strict=True), start=1):
             self.__dict__.update(state)
-            self._chrome(self, number, total)
+            if part is None:  # pages before the first part (a pack's cover)
+                self._chrome(self, number, parts.count(None) or total)
+            else:  # a part of a combined document: its own chrome and page count
+                seen = seen + 1 if number > 1 and parts[number - 2] == part else 1
+                _draw_chrome(self, seen, sizes[part[0]], header=part[1], footer=part[2])
             super().showPage()
         super().save()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from workbench.reports import style
+from workbench.reports import style, supervision_pdf
 from workbench.reports.charts import measure_chart
 from workbench.reports.circle import CirclePerson, circle_pair, closeness_circle
 from workbench.reports.common import (
@@ -44,6 +44,12 @@ def _circles(doc: SupervisorReport) -> Flowable:
 
 
 def build(doc: SupervisorReport, content_hash: str) -> bytes:
+    header, footer, meta = chrome(doc.header, content_hash)
+    return build_pdf(flowables(doc), header=header, footer=footer, metadata=meta)
+
+
+def flowables(doc: SupervisorReport) -> list[Flowable]:
+    """The report's flowables (a pack chains several of them in one document)."""
     st = style.styles()
     h = doc.header
     title = "Supervisor report" + (" (de-identified)" if h.deidentified else "")
@@ -55,6 +61,7 @@ def build(doc: SupervisorReport, content_hash: str) -> bytes:
         ),
         style.facts(list(doc.case_facts)),
         *risk_flowables(doc.risk, title="Risk flags and notes"),
+        *(supervision_pdf.case_flowables(doc.supervision) if doc.supervision else []),
         *style.heading("Phase progress"),
         style.plain(f"Current phase: {doc.phase}."),
     ]
@@ -84,10 +91,14 @@ def build(doc: SupervisorReport, content_hash: str) -> bytes:
         ),
         measures_table(doc.measures) if doc.measures else style.plain("No measures recorded."),
         *outcome_lines(doc.outcomes),
+        *(supervision_pdf.course_flowables(doc.supervision) if doc.supervision else []),
         *style.heading("Formulation"),
         style.facts(list(doc.formulation)),
-        style.plain("Goals", st.h2),
-        *bullet_list(doc.goals, "No goals recorded."),
+        *(
+            []
+            if doc.supervision
+            else [style.plain("Goals", st.h2), *bullet_list(doc.goals, "No goals recorded.")]
+        ),
     ]
     for section in doc.course:
         story += [*style.heading(section.title, level=2), style.facts(list(section.facts))]
@@ -133,12 +144,11 @@ def build(doc: SupervisorReport, content_hash: str) -> bytes:
                 [None, 25 * mm],
             ),
         ]
+    if doc.supervision:
+        story += supervision_pdf.fidelity_flowables(doc.supervision)
     story += [
         *style.heading("Questions for supervision"),
         *bullet_list(doc.questions, "None written."),
-        *style.heading("Supervisor's comments"),
-        style.plain(" ", st.body),
-        style.data_table([[" "], [" "], [" "]], header=False),
+        *supervision_pdf.supervisor_page(doc.supervision),
     ]
-    header, footer, meta = chrome(h, content_hash)
-    return build_pdf(story, header=header, footer=footer, metadata=meta)
+    return story

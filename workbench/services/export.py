@@ -12,6 +12,7 @@ from workbench.errors import InvalidInput
 from workbench.reports import maintenance_plan_pdf, session_summary_pdf, supervisor_report_pdf
 from workbench.reports.output import encrypt, write_atomically
 from workbench.services import episodes, report_data, report_supervisor
+from workbench.services.report_parts import Deidentify
 from workbench.store.vault import Vault
 
 KINDS = ("session-summary", "maintenance-plan", "supervisor-report")
@@ -29,25 +30,33 @@ class Gathered:
 
     kind: str
     doc: Any
+    how: Deidentify | None = None  # the de-identification that ran, when it did
 
 
 def gather(
-    vault: Vault, client_id: int, kind: str, *, session: int | None = None, deidentify: bool = False
+    vault: Vault,
+    client_id: int,
+    kind: str,
+    *,
+    session: int | None = None,
+    deidentify: bool = False,
+    how: Deidentify | None = None,
 ) -> Gathered:
     """Read (and de-identify on request) everything the report of *kind* shows."""
+    how = how or Deidentify()
     if kind == "session-summary":
-        return Gathered(
-            kind, report_data.session_summary(vault, client_id, session, deidentify=deidentify)
+        doc: Any = report_data.session_summary(
+            vault, client_id, session, deidentify=deidentify, how=how
         )
-    if kind == "maintenance-plan":
+    elif kind == "maintenance-plan":
         if deidentify:
             raise InvalidInput("The maintenance plan is for the patient; it is not de-identified.")
-        return Gathered(kind, report_data.maintenance_plan(vault, client_id))
-    if kind == "supervisor-report":
-        return Gathered(
-            kind, report_supervisor.supervisor_report(vault, client_id, deidentify=deidentify)
-        )
-    raise InvalidInput(f"Choose one of: {', '.join(KINDS)}.")
+        doc = report_data.maintenance_plan(vault, client_id)
+    elif kind == "supervisor-report":
+        doc = report_supervisor.supervisor_report(vault, client_id, deidentify=deidentify, how=how)
+    else:
+        raise InvalidInput(f"Choose one of: {', '.join(KINDS)}.")
+    return Gathered(kind, doc, how if deidentify else None)
 
 
 def render(gathered: Gathered, password: str | None = None) -> bytes:
@@ -63,16 +72,32 @@ def render(gathered: Gathered, password: str | None = None) -> bytes:
 
 
 def build(
-    vault: Vault, client_id: int, kind: str, *, session: int | None = None, deidentify: bool = False
+    vault: Vault,
+    client_id: int,
+    kind: str,
+    *,
+    session: int | None = None,
+    deidentify: bool = False,
+    how: Deidentify | None = None,
 ) -> bytes:
     """The PDF bytes of one report (nothing touches the disk)."""
-    return render(gather(vault, client_id, kind, session=session, deidentify=deidentify))
+    return render(gather(vault, client_id, kind, session=session, deidentify=deidentify, how=how))
 
 
-def record_export(vault: Vault, client_id: int, kind: str) -> None:
-    """The audit log's line for a written export."""
+def audit_rules(how: Deidentify) -> str:
+    """The de-identification rules that ran, as the audit log records them (no terms)."""
+    if how.redactor is None:
+        return ""
+    return ",".join(how.redactor.deid.rules_ran)
+
+
+def record_export(vault: Vault, client_id: int, gathered: Gathered) -> None:
+    """The audit log's lines for a written export (and the de-identification rules that ran)."""
     with vault.transaction() as tx:
-        vault.audit(tx, "export", kind, client_id)
+        vault.audit(tx, "export", gathered.kind, client_id)
+        if gathered.how is not None:
+            rules = audit_rules(gathered.how)
+            vault.audit(tx, "export", "deidentification", f"{client_id}:{rules}")
 
 
 def export(
@@ -84,11 +109,15 @@ def export(
     session: int | None = None,
     deidentify: bool = False,
     password: str | None = None,
+    extra_terms: tuple[str, ...] = (),
+    pseudonym: str = "",
 ) -> Path:
-    """Build, optionally encrypt (AES-256), write atomically; recorded in the audit log."""
-    gathered = gather(vault, client_id, kind, session=session, deidentify=deidentify)
+    """Build, optionally encrypt (AES-256), write atomically; recorded in the audit log, with
+    the de-identification rules that ran."""
+    how = Deidentify(pseudonym=pseudonym, extra_terms=extra_terms)
+    gathered = gather(vault, client_id, kind, session=session, deidentify=deidentify, how=how)
     path = write_atomically(render(gathered, password), out)
-    record_export(vault, client_id, kind)
+    record_export(vault, client_id, gathered)
     return path
 
 

@@ -65,7 +65,12 @@ class Progress:
 
 def progress(vault: Vault, episode_id: int, instrument: str = "PHQ-9") -> Progress | None:
     """Change since the first administration of the episode (None before two exist)."""
-    given = administrations(vault, episode_id, instrument)
+    return progress_of(instrument, administrations(vault, episode_id, instrument))
+
+
+def progress_of(instrument: str, given: Sequence[store.Administration]) -> Progress | None:
+    """Change from the first to the last of *given* (in order) for *instrument*."""
+    given = [a for a in given if a.instrument == instrument]
     if len(given) < 2:
         return None
     first, last = given[0].total, given[-1].total

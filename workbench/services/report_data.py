@@ -25,6 +25,7 @@ from workbench.services import (
     status,
 )
 from workbench.services.report_parts import (
+    Deidentify,
     context,
     header,
     measure_rows,
@@ -66,11 +67,28 @@ def series_of(
     return tuple(series)
 
 
+def _given_by(
+    given: list[Administration], numbers: dict[int, int], number: int, held_on: str
+) -> list[Administration]:
+    """The administrations a summary of session *number* may use: none from later sessions."""
+    return [
+        a
+        for a in given
+        if (numbers[a.session_id] <= number if a.session_id in numbers else True)
+        and a.administered_on[:10] <= held_on[:10]
+    ]
+
+
 def session_summary(
-    vault: Vault, client_id: int, session_number: int | None = None, *, deidentify: bool = False
+    vault: Vault,
+    client_id: int,
+    session_number: int | None = None,
+    *,
+    deidentify: bool = False,
+    how: Deidentify | None = None,
 ) -> SessionSummary:
     """One session: the note (never process notes), measures, risk, signature, phase tasks."""
-    ctx = context(vault, client_id, deidentify=deidentify)
+    ctx = context(vault, client_id, deidentify=deidentify, how=how)
     held = episodes.sessions(vault, ctx.episode.id)
     if not held:
         raise NotFound("This episode has no sessions yet.")
@@ -92,7 +110,8 @@ def session_summary(
         if key != "techniques" and str(body.get(key) or "").strip()
     )
     given = measures.administrations(vault, ctx.episode.id)
-    rows = measure_rows(ctx, given, {s[0]: s[1] for s in held})  # change needs every row
+    numbers = {s[0]: s[1] for s in held}
+    rows = measure_rows(ctx, given, numbers)  # change needs every row
     selected = [
         row
         for row, a in zip(rows, given, strict=True)
@@ -124,7 +143,7 @@ def session_summary(
         sections=text_sections,
         techniques=tuple(names.get(t, t) for t in body.get("techniques", [])),
         measures=tuple(selected),
-        outcomes=tuple(outcomes(vault, ctx.episode.id)),
+        outcomes=tuple(outcomes(_given_by(given, numbers, chosen[1], held_on))),
         risk=risk_section(vault, ctx, latest_only=True),
         tasks_done=tuple(i.text for i in done if i is not None),
         tasks_open=tuple(i.text for i in ctx.state.open_items if i.required),
@@ -182,7 +201,7 @@ def maintenance_plan(vault: Vault, client_id: int) -> MaintenancePlanDoc:
         problem_area=plan.what_we_worked_on or (area[:1].upper() + area[1:]),
         goals=tuple(g.text for g in formulation.goals(vault, ep.id)),
         series=series_of(given, {s[0]: s[1] for s in held}),
-        outcomes=tuple(outcomes(vault, ep.id)),
+        outcomes=tuple(outcomes(given)),
         what_changed=plan.what_changed,
         skills=plan.skills_that_helped,
         warning_signs_symptoms=plan.warning_signs_symptoms,

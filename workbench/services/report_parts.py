@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from workbench.deid.folding import fold_term
+from workbench.deid.redactor import Redactor
 from workbench.domain.caseload import ClientRecord
 from workbench.domain.episode import Episode
+from workbench.domain.inventory import Person
 from workbench.domain.notes import Note
 from workbench.domain.risk import RiskFlagView
 from workbench.measures import get_instrument, score
@@ -19,7 +24,7 @@ from workbench.reports.model import (
     RiskNoteView,
     RiskSection,
 )
-from workbench.reports.redact import Redactor
+from workbench.reports.output import WORDS
 from workbench.services import clinician, episodes, inventory, measures, risk, status
 from workbench.store.measures import Administration
 from workbench.store.vault import Vault
@@ -51,11 +56,36 @@ class Context:
     open_flags: int  # of the client, from any episode: the count every report prints
 
 
-def context(vault: Vault, client_id: int, *, deidentify: bool) -> Context:
+@dataclass
+class Deidentify:
+    """How an export is de-identified (pseudonym, extra terms); once gathered, the redactor
+    that ran, so the export can log its rules and the preview can show its marks."""
+
+    pseudonym: str = ""
+    extra_terms: tuple[str, ...] = ()
+    redactor: Redactor | None = None
+
+
+def context(
+    vault: Vault, client_id: int, *, deidentify: bool, how: Deidentify | None = None
+) -> Context:
     client = episodes.get_client(vault, client_id)
     episode = episodes.current_episode(vault, client_id)
-    people = [(p.alias, p.relationship) for p in inventory.people(vault, episode.id)]
-    redactor = Redactor(client, episode.start_date, active=deidentify, people=people)
+    how = how or Deidentify()
+    people = inventory.people(vault, episode.id)
+    if not how.pseudonym:
+        how.pseudonym = pseudonym(avoid=name_words(client, people))
+    redactor = Redactor(
+        client,
+        episode.start_date,
+        active=deidentify,
+        people=people,
+        events=inventory.timeline(vault, episode.id),
+        extra_terms=how.extra_terms,
+        pseudonym=how.pseudonym,
+        today=vault.now(),
+    )
+    how.redactor = redactor
     held = max((s[1] for s in episodes.sessions(vault, episode.id)), default=0)
     return Context(
         client=client,
@@ -67,6 +97,21 @@ def context(vault: Vault, client_id: int, *, deidentify: bool) -> Context:
         generated_at=vault.now(),
         open_flags=len(risk.client_open_flags(vault, client_id)),
     )
+
+
+def pseudonym(taken: tuple[str, ...] = (), avoid: frozenset[str] = frozenset()) -> str:
+    """'Case Heron': a fresh pseudonym for the client code, stable within one export; never
+    one already *taken* in the export, nor a word of the names in *avoid* (folded)."""
+    choices = [
+        w for w in WORDS if f"Case {w.capitalize()}" not in taken and fold_term(w) not in avoid
+    ]
+    return f"Case {secrets.choice(choices or list(WORDS)).capitalize()}"
+
+
+def name_words(client: ClientRecord, people: list[Person]) -> frozenset[str]:
+    names = [client.given_name, client.family_name, client.preferred_name, *client.aliases]
+    names += [n for p in people for n in (p.alias, *p.aliases)]
+    return frozenset(fold_term(w) for n in names for w in re.findall(r"\w+", n))
 
 
 def header(ctx: Context, kind: str) -> Header:
@@ -120,10 +165,11 @@ def measure_rows(
     return rows
 
 
-def outcomes(vault: Vault, episode_id: int) -> list[OutcomeLine]:
+def outcomes(given: Sequence[Administration]) -> list[OutcomeLine]:
+    """Response and remission by definition, from the first to the last of *given* only."""
     lines = []
     for instrument in ("PHQ-9", "GAD-7"):
-        result = measures.progress(vault, episode_id, instrument)
+        result = measures.progress_of(instrument, given)
         if result is None:
             continue
         lines.append(
@@ -167,8 +213,8 @@ def _note_view(ctx: Context, note: Note) -> RiskNoteView:
         value = note.body.get(key)
         text = ", ".join(value) if isinstance(value, list) else str(value or "")
         if text:
-            shown = ctx.redactor.when(text) if key == "follow_up_date" else ctx.redactor.text(text)
-            fields.append((label, shown))
+            shown = ctx.redactor.date_text(text) if key == "follow_up_date" else text
+            fields.append((label, ctx.redactor.text(shown)))
     for addendum in note.addenda:  # signed corrections are never dropped from a report
         signed = addendum.signature
         label = f"Addendum {ctx.redactor.when(signed.signed_at if signed else None)}"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from workbench.domain.formulation import AREA_LABELS, SR_SECTIONS
+from workbench.deid.redactor import age_band
+from workbench.domain.formulation import SR_SECTIONS
 from workbench.domain.inventory import CircleSnapshot
 from workbench.domain.notes import Note
 from workbench.protocol import Phase, load_profile, techniques
 from workbench.protocol.phase_engine import phase_for
 from workbench.reports.model import CircleSet, PersonLine, SessionLine, SupervisorReport
-from workbench.reports.redact import age_band
 from workbench.services import episodes, formulation, inventory, measures, sessions
 from workbench.services.report_course import course_sections
 from workbench.services.report_data import PERSON_FACTS, series_of
@@ -19,21 +19,28 @@ from workbench.services.report_parts import (
     KINDS,
     PROFILES,
     Context,
+    Deidentify,
     context,
     header,
     measure_rows,
     outcomes,
     risk_section,
 )
+from workbench.services.report_supervision import case_summary_for, supervision_record
 from workbench.store.vault import Vault
 
 SUMMARY_WORDS = 18
 
 
 def supervisor_report(
-    vault: Vault, client_id: int, *, deidentify: bool = False, questions: tuple[str, ...] = ()
+    vault: Vault,
+    client_id: int,
+    *,
+    deidentify: bool = False,
+    questions: tuple[str, ...] = (),
+    how: Deidentify | None = None,
 ) -> SupervisorReport:
-    ctx = context(vault, client_id, deidentify=deidentify)
+    ctx = context(vault, client_id, deidentify=deidentify, how=how)
     ep, r = ctx.episode, ctx.redactor
     held = episodes.sessions(vault, ep.id)
     numbers = {s[0]: s[1] for s in held}
@@ -42,6 +49,7 @@ def supervisor_report(
     people = inventory.people(vault, ep.id)
     labels = {p.id: r.person(p.alias) for p in people}
     asked = [str(n.body.get("supervision_question", "")) for n in notes.values()]
+    own = case_summary_for(vault, ctx).questions.splitlines()
     names = {t.id: t.label for t in techniques()}
     used = Counter(names.get(t, t) for n in notes.values() for t in n.body.get("techniques", []))
     return SupervisorReport(
@@ -106,10 +114,11 @@ def supervisor_report(
         series=series_of(given, numbers),
         phase_markers=_phase_markers(ctx),
         measures=tuple(measure_rows(ctx, given, numbers)),
-        outcomes=tuple(outcomes(vault, ep.id)),
+        outcomes=tuple(outcomes(given)),
         risk=risk_section(vault, ctx),
-        questions=tuple(r.text(q) for q in (*asked, *questions) if q.strip()),
+        questions=tuple(r.text(q) for q in (*asked, *own, *questions) if q.strip()),
         course=course_sections(vault, ctx),
+        supervision=supervision_record(vault, ctx),
     )
 
 
@@ -150,12 +159,8 @@ def _formulation(vault: Vault, ctx: Context) -> tuple[tuple[str, str], ...]:
     if form is None:
         return (("Formulation", "Not yet recorded."),)
     text = ctx.redactor.text
-    rows = [("Primary problem area", AREA_LABELS.get(form.primary_area or "", "not chosen"))]
-    if form.secondary_area:
-        rows.append(("Secondary problem area", AREA_LABELS.get(form.secondary_area, "")))
-    for key, value in form.sections.get("ruled_out", {}).items():
-        rows.append((f"Ruled out: {AREA_LABELS.get(key, key)}", text(str(value))))
-    rows += [
+    # The problem areas chosen and rejected are in the case section (report_supervision).
+    rows: list[tuple[str, str]] = [
         (label, text(str(form.sections[key])))
         for key, label in SR_SECTIONS
         if str(form.sections.get(key) or "").strip()
@@ -195,5 +200,6 @@ def _summary(redact: Callable[[str], str], note: Note | None) -> str:
     if note is None:
         return "no note"
     first = str(note.body.get("mood_event_link") or note.body.get("check_in") or "")
-    words = first.split()
-    return redact(" ".join(words[:SUMMARY_WORDS]) + ("…" if len(words) > SUMMARY_WORDS else ""))
+    # Redact the whole text before shortening it: a cut identifier no longer matches.
+    words = redact(first).split()
+    return " ".join(words[:SUMMARY_WORDS]) + ("…" if len(words) > SUMMARY_WORDS else "")

@@ -106,6 +106,7 @@ _EPISODE_ROWS = {
     "note": "notes",
     "addendum": "notes",
     "risk-note": "notes",
+    "fidelity-rating": "fidelity_ratings",
 }
 
 
@@ -121,13 +122,16 @@ def entries_for_client(conn: Connection, client_id: int, limit: int = 500) -> li
         f"""
         SELECT seq, at, actor, action, entity, entity_id, prev_hash, hash FROM audit_log
         WHERE (entity = 'client' AND entity_id = :c)
-           OR (entity IN ('episode', 'contract', 'formulation', 'goals', 'maintenance-plan')
+           OR (entity IN ('episode', 'contract', 'formulation', 'goals', 'maintenance-plan',
+                          'case-summary')
                AND entity_id IN (SELECT CAST(id AS TEXT) FROM episodes WHERE client_id = :c))
 {by_row}
            OR (entity = 'checklist' AND substr(entity_id, 1, instr(entity_id, ':') - 1) IN (
                 SELECT CAST(id AS TEXT) FROM episodes WHERE client_id = :c))
            OR (entity IN ('session-summary', 'maintenance-plan', 'supervisor-report')
                AND entity_id = :c)
+           OR (entity = 'deidentification'
+               AND substr(entity_id, 1, instr(entity_id, ':') - 1) = :c)
         ORDER BY seq DESC LIMIT :limit
         """,
         {"c": str(client_id), "limit": limit},

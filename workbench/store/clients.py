@@ -190,10 +190,20 @@ def search_notes(conn: Connection, text: str, limit: int = 50) -> list[NoteHit]:
 
 def get_client(conn: Connection, client_id: int) -> ClientRecord:
     row = conn.execute(
-        "SELECT id, code, given_name, family_name, preferred_name, date_of_birth, contact_json "
-        "FROM clients WHERE id = ?",
+        "SELECT id, code, given_name, family_name, preferred_name, date_of_birth, contact_json, "
+        "aliases_json, places_json FROM clients WHERE id = ?",
         (client_id,),
     ).fetchone()
     if row is None:
         raise NotFound("No client with that id.")
-    return ClientRecord(row[0], row[1], row[2], row[3], row[4], row[5], json.loads(row[6]))
+    return ClientRecord(
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        json.loads(row[6]),
+        tuple(json.loads(row[7])),
+        tuple(json.loads(row[8])),
+    )

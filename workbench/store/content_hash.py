@@ -16,13 +16,21 @@ def user_tables(conn: Connection) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-def table_digests(conn: Connection) -> dict[str, dict[str, object]]:
-    """{table: {"rows": n, "sha256": hex}} over every row in primary-key order."""
+def table_digests(
+    conn: Connection, columns: dict[str, list[str]] | None = None
+) -> dict[str, dict[str, object]]:
+    """{table: {"rows": n, "sha256": hex}} over every row in primary-key order.
+
+    *columns* limits a table to the columns it had in an older schema, so a vault migrated
+    since (columns added) can be compared with a digest taken before.
+    """
     result: dict[str, dict[str, object]] = {}
     for table in user_tables(conn):
         digest = hashlib.sha256()
         count = 0
-        for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY 1, 2'):
+        listed = (columns or {}).get(table)
+        chosen = ", ".join(f'"{c}"' for c in listed) if listed else "*"
+        for row in conn.execute(f'SELECT {chosen} FROM "{table}" ORDER BY 1, 2'):
             digest.update(repr(row).encode("utf-8", "surrogatepass"))
             digest.update(b"\x1e")
             count += 1

@@ -14,7 +14,16 @@ from workbench.store.vault import Vault
 
 FORMAT = "ipt-workbench-caseload"
 FORMAT_VERSION = 1
-_JSON_COLUMNS = {"contact_json", "body_json", "details_json", "sections_json", "plan_json"}
+_JSON_COLUMNS = {
+    "contact_json",
+    "body_json",
+    "details_json",
+    "sections_json",
+    "plan_json",
+    "aliases_json",
+    "places_json",
+    "ratings_json",
+}
 # Tables hanging off an episode, with the key they are listed under. `form_drafts` is left out
 # on purpose: drafts are unsigned work in progress, not part of the record a recipient may rely on.
 _EPISODE_CHILDREN = (
@@ -29,6 +38,7 @@ _EPISODE_CHILDREN = (
     ("risk_flags", "risk_flags"),
     ("checklist_state", "checklist"),
     ("episode_records", "records"),
+    ("fidelity_ratings", "fidelity_ratings"),
 )
 
 
@@ -74,6 +84,9 @@ def caseload_document(
         "maintenance_plan": {
             r.pop("episode_id"): r for r in _rows(conn, "SELECT * FROM maintenance_plans")
         },
+        "case_summary": {
+            r.pop("episode_id"): r for r in _rows(conn, "SELECT * FROM case_summaries")
+        },
     }
     for snapshot in (s for group in children["circle_snapshots"].values() for s in group):
         snapshot["placements"] = placements.get(snapshot["id"], [])
@@ -101,7 +114,16 @@ def caseload_document(
         "exported_at": exported_at,
         "includes_process_notes": include_process_notes,
         "clients": clients,
+        "supervision_meetings": _meetings(conn),
     }
+
+
+def _meetings(conn: Connection) -> list[dict[str, Any]]:
+    cases = _grouped(conn, "SELECT * FROM supervision_meeting_cases ORDER BY 1, 2", "meeting_id")
+    found = _rows(conn, "SELECT * FROM supervision_meetings ORDER BY held_on, id")
+    for meeting in found:
+        meeting["cases"] = [c["client_id"] for c in cases.get(meeting["id"], [])]
+    return found
 
 
 def export_json(vault: Vault, out: Path, *, include_process_notes: bool = False) -> int:

@@ -47,11 +47,21 @@ def update_person(
 
 def people(conn: Connection, episode_id: int) -> list[Person]:
     rows = conn.execute(
-        "SELECT id, alias, relationship, details_json FROM inventory_people "
-        "WHERE episode_id = ? ORDER BY id",
+        "SELECT id, alias, relationship, details_json, aliases_json, places_json "
+        "FROM inventory_people WHERE episode_id = ? ORDER BY id",
         (episode_id,),
     )
-    return [Person(r[0], r[1], r[2], PersonDetails.from_json(json.loads(r[3]))) for r in rows]
+    return [
+        Person(
+            r[0],
+            r[1],
+            r[2],
+            PersonDetails.from_json(json.loads(r[3])),
+            tuple(json.loads(r[4])),
+            tuple(json.loads(r[5])),
+        )
+        for r in rows
+    ]
 
 
 def add_snapshot(
@@ -91,7 +101,7 @@ def snapshots(conn: Connection, episode_id: int) -> list[CircleSnapshot]:
 def add_event(tx: Connection, episode_id: int, event: TimelineEvent) -> int:
     cur = tx.execute(
         "INSERT INTO timeline_events (episode_id, event_date, date_precision, event_type, "
-        "impact, symptom_marker, notes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "impact, symptom_marker, notes, places_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
             episode_id,
             event.event_date,
@@ -100,6 +110,7 @@ def add_event(tx: Connection, episode_id: int, event: TimelineEvent) -> int:
             event.impact,
             event.symptom_marker,
             event.notes,
+            json.dumps(list(event.places), ensure_ascii=False),
         ),
     )
     event_id = int(cur.lastrowid)
@@ -113,8 +124,8 @@ def add_event(tx: Connection, episode_id: int, event: TimelineEvent) -> int:
 
 def events(conn: Connection, episode_id: int) -> list[TimelineEvent]:
     rows = conn.execute(
-        "SELECT id, event_date, date_precision, event_type, impact, symptom_marker, notes "
-        "FROM timeline_events WHERE episode_id = ? ORDER BY event_date, id",
+        "SELECT id, event_date, date_precision, event_type, impact, symptom_marker, notes, "
+        "places_json FROM timeline_events WHERE episode_id = ? ORDER BY event_date, id",
         (episode_id,),
     ).fetchall()
     linked: dict[int, list[int]] = {r[0]: [] for r in rows}
@@ -125,6 +136,16 @@ def events(conn: Connection, episode_id: int) -> list[TimelineEvent]:
     ):
         linked[event_id].append(person_id)
     return [
-        TimelineEvent(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(sorted(linked[r[0]])))
+        TimelineEvent(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            people=tuple(sorted(linked[r[0]])),
+            places=tuple(json.loads(r[7])),
+        )
         for r in rows
     ]

@@ -20,6 +20,7 @@ STEPS: tuple[Callable[[], str], ...] = (
     lambda: _script("schema_v2.sql"),
     lambda: _script("schema_v3.sql"),
     lambda: _script("schema_course.sql"),
+    lambda: _script("schema_supervision.sql"),
 )
 SCHEMA_VERSION = len(STEPS)
 
