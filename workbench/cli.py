@@ -43,13 +43,31 @@ class Secrets:
         return first
 
 
-def _unlock(args: argparse.Namespace, secrets: Secrets) -> Vault:
+def _unlock(args: argparse.Namespace, secrets: Secrets, *, check: bool = True) -> Vault:
+    """The vault unlocked; with *check*, fully checked first and its warnings on stderr."""
     path = vault_path(args.vault)
     if not (path / DB_NAME).is_file():
         raise VaultNotFound(f"No vault was found at {path}.")
     if getattr(args, "recovery", False):
-        return Vault.unlock(path, recovery_code=secrets.read("Recovery code: "))
-    return Vault.unlock(path, secrets.read(f"Passphrase for {path.name}: "))
+        vault = Vault.unlock(path, recovery_code=secrets.read("Recovery code: "))
+    else:
+        vault = Vault.unlock(path, secrets.read(f"Passphrase for {path.name}: "))
+    if check:
+        try:
+            vault.check_integrity()  # damage found makes it read-only before anything is written
+        except BaseException:
+            vault.close()
+            raise
+        _warn(vault, args)
+    return vault
+
+
+def _warn(vault: Vault, args: argparse.Namespace) -> None:
+    """Every standing warning, on every command, until it is resolved or accepted."""
+    for warning in vault.warnings:
+        sys.stderr.write(f"Warning: {warning}\n")
+    if vault.read_only:
+        args.vault_damaged = True  # the command may still read, but it does not exit 0
 
 
 def _print_recovery_code(code: str, out: TextIO) -> None:
@@ -125,19 +143,25 @@ def cmd_search(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
-    with _unlock(args, secrets) as vault:
+    with _unlock(args, secrets, check=False) as vault:
         report = vault.check_integrity()
-        if vault.stale_warning:
-            out.write(f"Warning: {vault.stale_warning}\n")
+        if args.accept_rollback and vault.freshness_problem and not vault.read_only:
+            vault.accept_current_state()
+            out.write("Accepted: the vault as it is now is what IPT Workbench will expect.\n")
+            report = vault.check_integrity()
+        _warn(vault, args)
+        problem = vault.freshness_problem
     for label, problems in (
         ("encrypted pages", report.cipher_problems),
         ("database structure", report.structure_problems),
         ("audit log chain", report.audit_problems),
     ):
         out.write(f"{label}: {'ok' if not problems else f'{len(problems)} problem(s)'}\n")
-        for problem in problems[:20]:
-            out.write(f"  - {problem}\n")
-    return EXIT_OK if report.ok else EXIT_FAILED
+        for problem_text in problems[:20]:
+            out.write(f"  - {problem_text}\n")
+    rolled_back = problem is not None and problem.problem == "rollback"
+    out.write(f"freshness: {'older than the vault last seen' if rolled_back else 'ok'}\n")
+    return EXIT_OK if report.ok and problem is None else EXIT_FAILED
 
 
 def cmd_backup(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
@@ -257,7 +281,12 @@ def _parser() -> argparse.ArgumentParser:
     search = command("search", cmd_search, "full-text search over notes")
     search.add_argument("text")
     search.add_argument("--limit", type=int, default=20)
-    command("verify", cmd_verify, "check encryption, structure and the audit chain")
+    verify = command("verify", cmd_verify, "check encryption, structure and the audit chain")
+    verify.add_argument(
+        "--accept-rollback",
+        action="store_true",
+        help="accept the vault as it is now after a rollback or audit warning",
+    )
     backup = command("backup", cmd_backup, "write a verified one-file backup")
     backup.add_argument("out", help="backup file (.iptbackup)")
     restore = sub.add_parser("restore", help="verify a backup, then restore it into VAULT")
@@ -315,7 +344,8 @@ def main(
         return _run_desktop_app(["--demo"] if args.demo else [])
     secrets = Secrets(args.passphrase_stdin, stdin or sys.stdin)
     try:
-        return int(args.func(args, secrets, out or sys.stdout))
+        status = int(args.func(args, secrets, out or sys.stdout))
+        return max(status, EXIT_FAILED) if getattr(args, "vault_damaged", False) else status
     except WorkbenchError as exc:
         sys.stderr.write(f"ipt-workbench: {exc.user_message}\n")
         return EXIT_FAILED

@@ -125,8 +125,8 @@ def test_completely_full_disk_still_opens_for_reading(tmp_path: Path) -> None:
         _fill(mnt / "filler.bin", leave=0)
         before = (folder / DB_NAME).read_bytes()
         with Vault.unlock(folder, PASSPHRASE) as reopened:
+            assert reopened.check_integrity().ok  # the unlock entry cannot land: deferred
             assert reopened.disk_warning is not None
-            assert reopened.check_integrity().ok
             assert (folder / DB_NAME).read_bytes() == before  # nothing half-written
             (mnt / "filler.bin").unlink()
             with reopened.transaction() as tx:  # space is back: the deferred entry lands

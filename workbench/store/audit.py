@@ -22,6 +22,7 @@ ACTIONS = frozenset(
         "migrate",
         "change-passphrase",
         "import",
+        "accept-rollback",
     }
 )
 
