@@ -226,6 +226,20 @@ def cmd_export(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_delete_client(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
+    from workbench.services import erasure
+
+    with _unlock(args, secrets) as vault:
+        code = erasure.confirmation_code(vault, args.client_id)
+        typed = secrets.read(
+            f"This deletes client {args.client_id} and everything recorded about them. "
+            f"Type their code ({code}) to confirm: "
+        )
+        erasure.delete_client(vault, args.client_id, typed)
+    out.write(f"Client {args.client_id} was deleted. {erasure.OLDER_BACKUPS_NOTE}\n")
+    return EXIT_OK
+
+
 def cmd_change_passphrase(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     with _unlock(args, secrets) as vault:
         vault.change_passphrase(secrets.read("New passphrase: ", confirm=True))
@@ -318,6 +332,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--out", required=True, help="the PDF file to write")
     command("change-passphrase", cmd_change_passphrase, "change the vault's passphrase")
+    delete = command(
+        "delete-client",
+        cmd_delete_client,
+        "delete one client and everything recorded about them (asks for their code)",
+    )
+    delete.add_argument("client_id", type=int)
     for name, p in sub.choices.items():
         if name not in ("init", "demo"):
             p.add_argument(

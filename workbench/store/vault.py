@@ -321,6 +321,13 @@ class Vault:
                 if conn.in_transaction:
                     conn.execute("COMMIT")
 
+    def compact(self) -> None:
+        """Rebuild the file without its free pages (VACUUM): deleted content leaves the file."""
+        if self.damage:
+            raise VaultReadOnly()
+        with self._damage_noticed(), translated_errors():
+            self.conn.execute("VACUUM")
+
     def audit(self, tx: Connection, action: str, entity: str = "", entity_id: object = "") -> None:
         audit.append(tx, iso(self.clock()), self.actor, action, entity, str(entity_id))
 
