@@ -226,6 +226,24 @@ def cmd_export(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_rekey(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
+    from workbench.store.rekey import rekey
+
+    passphrase = secrets.read(f"Passphrase for {vault_path(args.vault).name}: ")
+    vault = Vault.unlock(vault_path(args.vault), passphrase)
+    try:
+        _warn(vault, args)
+        code = rekey(vault, passphrase)
+    finally:
+        vault.close()
+    out.write(
+        "The vault was re-encrypted under a new key; the passphrase is unchanged. Backups made "
+        "before now still open with their own keys. The old recovery code no longer works.\n"
+    )
+    _print_recovery_code(code, out)
+    return EXIT_OK
+
+
 def cmd_delete_client(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     from workbench.services import erasure
 
@@ -332,6 +350,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--out", required=True, help="the PDF file to write")
     command("change-passphrase", cmd_change_passphrase, "change the vault's passphrase")
+    command("rekey", cmd_rekey, "re-encrypt the vault under a new data key (new recovery code)")
     delete = command(
         "delete-client",
         cmd_delete_client,

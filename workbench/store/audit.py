@@ -23,6 +23,7 @@ ACTIONS = frozenset(
         "change-passphrase",
         "import",
         "accept-rollback",
+        "rekey",
     }
 )
 

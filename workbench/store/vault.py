@@ -34,7 +34,7 @@ from workbench.store.keyslots import (
 from workbench.store.location import location_warning
 from workbench.store.migrations import SCHEMA_VERSION, migrate, schema_version
 from workbench.store.passphrase import check_strength, passphrase_bytes, unlock_secret
-from workbench.store.unlocking import current_actor, unwrap_data_key
+from workbench.store.unlocking import current_actor, open_vault_database
 
 __all__ = ["DB_NAME", "SLOTS_NAME", "SUFFIX", "IntegrityReport", "Vault", "vault_path"]
 
@@ -120,11 +120,9 @@ class Vault:
         lock = InstanceLock(folder)
         lock.acquire()  # before the database is touched: a second process never opens it
         try:
-            slots = KeySlots.load(folder / SLOTS_NAME)
-            data_key = unwrap_data_key(folder, slots, passphrase, recovery_code, clock)
-            if (folder / DB_NAME).stat().st_size == 0:  # never turn a lost file into a new vault
-                raise VaultDamaged()
-            conn = open_database(folder / DB_NAME, data_key)
+            slots, data_key, conn = open_vault_database(
+                folder, DB_NAME, SLOTS_NAME, passphrase, recovery_code, clock
+            )
         except BaseException:
             lock.release()
             raise
@@ -222,8 +220,9 @@ class Vault:
                 self.disk_warning = DISK_FULL_ON_OPEN
         return report
 
-    def close(self, *, record_freshness: bool = True) -> None:
-        """Lock the vault: close the database, forget the key, release the folder lock."""
+    def close(self, *, record_freshness: bool = True, keep_lock: bool = False) -> None:
+        """Lock the vault: close the database, forget the key, release the folder lock
+        (kept with *keep_lock* until `release_lock`, for work on the closed files)."""
         if self._conn is not None:
             try:
                 if record_freshness:
@@ -233,9 +232,13 @@ class Vault:
                 self._conn.close()
                 self._conn = None
                 self._key[:] = bytes(len(self._key))
-                self._lock.release()
+                if not keep_lock:
+                    self._lock.release()
 
     lock = close
+
+    def release_lock(self) -> None:
+        self._lock.release()
 
     def __enter__(self) -> Vault:
         return self
