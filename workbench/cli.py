@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import importlib
 import os
 import sys
@@ -11,71 +10,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from workbench.errors import InvalidInput, VaultNotFound, WorkbenchError
+from workbench.cli_maintenance import cmd_delete_client, cmd_import_json, cmd_rekey
+from workbench.cli_support import Secrets, print_recovery_code, unlock, warn
+from workbench.errors import InvalidInput, WorkbenchError
 from workbench.practice import commands as practice
-from workbench.store.vault import DB_NAME, Vault, vault_path
+from workbench.store.vault import Vault, vault_path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
-
-
-class Secrets:
-    """Reads passphrases from a prompt, or line by line from stdin (--passphrase-stdin)."""
-
-    def __init__(self, from_stdin: bool, stdin: TextIO) -> None:
-        self._from_stdin = from_stdin
-        self._stdin = stdin
-
-    def read(self, prompt: str, confirm: bool = False) -> str:
-        if self._from_stdin:
-            line = self._stdin.readline()
-            if not line:
-                raise InvalidInput("Expected a passphrase on standard input, found none.")
-            return line.rstrip("\r\n")
-        try:
-            first = getpass.getpass(prompt)
-            if confirm and getpass.getpass("Repeat it: ") != first:
-                raise InvalidInput("The two passphrases differ; nothing was created.")
-        except EOFError as exc:  # no terminal and nothing on stdin (a script, a service)
-            raise InvalidInput(
-                "No passphrase was typed. In a script, pass it on standard input with "
-                "--passphrase-stdin."
-            ) from exc
-        return first
-
-
-def _unlock(args: argparse.Namespace, secrets: Secrets, *, check: bool = True) -> Vault:
-    """The vault unlocked; with *check*, fully checked first and its warnings on stderr."""
-    path = vault_path(args.vault)
-    if not (path / DB_NAME).is_file():
-        raise VaultNotFound(f"No vault was found at {path}.")
-    if getattr(args, "recovery", False):
-        vault = Vault.unlock(path, recovery_code=secrets.read("Recovery code: "))
-    else:
-        vault = Vault.unlock(path, secrets.read(f"Passphrase for {path.name}: "))
-    if check:
-        try:
-            vault.check_integrity()  # damage found makes it read-only before anything is written
-        except BaseException:
-            vault.close()
-            raise
-        _warn(vault, args)
-    return vault
-
-
-def _warn(vault: Vault, args: argparse.Namespace) -> None:
-    """Every standing warning, on every command, until it is resolved or accepted."""
-    for warning in vault.warnings:
-        sys.stderr.write(f"Warning: {warning}\n")
-    if vault.read_only:
-        args.vault_damaged = True  # the command may still read, but it does not exit 0
-
-
-def _print_recovery_code(code: str, out: TextIO) -> None:
-    out.write(
-        "\nRecovery code (shown once; write it down and keep it apart from this computer):\n\n"
-        f"    {code}\n\n"
-        "Without the passphrase AND this code the caseload cannot be recovered by anyone.\n"
-    )
 
 
 def cmd_init(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
@@ -85,7 +26,7 @@ def cmd_init(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
         out.write(f"Created {vault.folder}\n")
         if vault.location_warning:
             sys.stderr.write(f"Warning: {vault.location_warning}\n")
-    _print_recovery_code(code, out)
+    print_recovery_code(code, out)
     return EXIT_OK
 
 
@@ -107,14 +48,14 @@ def cmd_demo(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
             f"{'' if args.clients <= 500 else chr(10)}Created {vault.folder} with "
             f"{added} fictional clients (seed {args.seed})\n"
         )
-    _print_recovery_code(code, out)
+    print_recovery_code(code, out)
     return EXIT_OK
 
 
 def cmd_list(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     from workbench.store.clients import list_clients
 
-    with _unlock(args, secrets) as vault, vault.reading() as conn:
+    with unlock(args, secrets) as vault, vault.reading() as conn:
         rows = list_clients(conn, args.search)
     for s in rows:
         phase = s.phase.value if s.phase else "-"
@@ -130,7 +71,7 @@ def cmd_list(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
 def cmd_search(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     from workbench.store.clients import search_notes
 
-    with _unlock(args, secrets) as vault, vault.reading() as conn:
+    with unlock(args, secrets) as vault, vault.reading() as conn:
         hits = search_notes(conn, args.text, limit=args.limit)
     for h in hits:
         out.write(
@@ -143,13 +84,13 @@ def cmd_search(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
-    with _unlock(args, secrets, check=False) as vault:
+    with unlock(args, secrets, check=False) as vault:
         report = vault.check_integrity()
         if args.accept_rollback and vault.freshness_problem and not vault.read_only:
             vault.accept_current_state()
             out.write("Accepted: the vault as it is now is what IPT Workbench will expect.\n")
             report = vault.check_integrity()
-        _warn(vault, args)
+        warn(vault, args)
         problem = vault.freshness_problem
     for label, problems in (
         ("encrypted pages", report.cipher_problems),
@@ -167,7 +108,7 @@ def cmd_verify(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
 def cmd_backup(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     from workbench.store.backup import make_backup
 
-    with _unlock(args, secrets) as vault:
+    with unlock(args, secrets) as vault:
         result = make_backup(vault, Path(args.out))
     rows = sum(int(str(t["rows"])) for t in result.tables.values())
     out.write(
@@ -201,7 +142,7 @@ def cmd_restore(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
 def cmd_export_json(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     from workbench.store.export_json import export_json
 
-    with _unlock(args, secrets) as vault:
+    with unlock(args, secrets) as vault:
         count = export_json(vault, Path(args.out), include_process_notes=args.include_process_notes)
     out.write(f"Exported {count} clients to {args.out} (unencrypted: store it safely)\n")
     return EXIT_OK
@@ -210,7 +151,7 @@ def cmd_export_json(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> 
 def cmd_export(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     from workbench.services import export
 
-    with _unlock(args, secrets) as vault:
+    with unlock(args, secrets) as vault:
         password = secrets.read("Password for the PDF: ", confirm=True) if args.password else None
         path = export.export(
             vault,
@@ -226,40 +167,8 @@ def cmd_export(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     return EXIT_OK
 
 
-def cmd_rekey(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
-    from workbench.store.rekey import rekey
-
-    passphrase = secrets.read(f"Passphrase for {vault_path(args.vault).name}: ")
-    vault = Vault.unlock(vault_path(args.vault), passphrase)
-    try:
-        _warn(vault, args)
-        code = rekey(vault, passphrase)
-    finally:
-        vault.close()
-    out.write(
-        "The vault was re-encrypted under a new key; the passphrase is unchanged. Backups made "
-        "before now still open with their own keys. The old recovery code no longer works.\n"
-    )
-    _print_recovery_code(code, out)
-    return EXIT_OK
-
-
-def cmd_delete_client(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
-    from workbench.services import erasure
-
-    with _unlock(args, secrets) as vault:
-        code = erasure.confirmation_code(vault, args.client_id)
-        typed = secrets.read(
-            f"This deletes client {args.client_id} and everything recorded about them. "
-            f"Type their code ({code}) to confirm: "
-        )
-        erasure.delete_client(vault, args.client_id, typed)
-    out.write(f"Client {args.client_id} was deleted. {erasure.OLDER_BACKUPS_NOTE}\n")
-    return EXIT_OK
-
-
 def cmd_change_passphrase(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
-    with _unlock(args, secrets) as vault:
+    with unlock(args, secrets) as vault:
         vault.change_passphrase(secrets.read("New passphrase: ", confirm=True))
     out.write("Passphrase changed. Backups made before now still open with the old one.\n")
     return EXIT_OK
@@ -329,6 +238,8 @@ def _parser() -> argparse.ArgumentParser:
     export = command("export-json", cmd_export_json, "write the whole caseload as JSON")
     export.add_argument("out")
     export.add_argument("--include-process-notes", action="store_true")
+    imp = command("import-json", cmd_import_json, "create a new vault from an export-json file")
+    imp.add_argument("infile", help="the JSON file written by export-json")
     exp = command("export", cmd_export, "write one PDF (session summary, plan, supervisor report)")
     exp.add_argument("client_id", type=int)
     exp.add_argument(
@@ -358,7 +269,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     delete.add_argument("client_id", type=int)
     for name, p in sub.choices.items():
-        if name not in ("init", "demo"):
+        if name not in ("init", "demo", "import-json"):
             p.add_argument(
                 "--recovery",
                 action="store_true",

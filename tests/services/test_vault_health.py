@@ -27,16 +27,12 @@ def test_backup_age_and_reminder_follow_the_last_verified_backup(tmp_path: Path)
         assert vault_health.backup_reminder_due(vault, clock.now)
         make_backup(vault, tmp_path / "monday")
         clock.now += timedelta(days=3, hours=2)
-        assert vault_health.last_verified_backup_age(vault, clock.now) == timedelta(
-            days=3, hours=2
-        )
+        assert vault_health.last_verified_backup_age(vault, clock.now) == timedelta(days=3, hours=2)
         assert not vault_health.backup_reminder_due(vault, clock.now)
         assert vault_health.backup_reminder_due(vault, clock.now, days=2)
     clock.now += timedelta(days=5)
     with Vault.unlock(vault.folder, PASSPHRASE, clock=clock) as again:  # kept across sessions
-        assert vault_health.last_verified_backup_age(again, clock.now) == timedelta(
-            days=8, hours=2
-        )
+        assert vault_health.last_verified_backup_age(again, clock.now) == timedelta(days=8, hours=2)
         assert vault_health.backup_reminder_due(again, clock.now)
 
 
