@@ -16,8 +16,8 @@ from typing import Any
 
 from workbench import __version__
 from workbench.errors import BackupInvalid, DiskFull, VaultInUse, VaultReadOnly, WorkbenchError
-from workbench.fileio import OWNER_FILE, fsync_dir, make_private_dir
-from workbench.store import freshness
+from workbench.fileio import OWNER_FILE, fsync_dir
+from workbench.store import freshness, restore_journal
 from workbench.store.connection import open_database, translated_errors
 from workbench.store.content_hash import table_digests
 from workbench.store.freshness import head_mac
@@ -183,7 +183,10 @@ def restore_backup(
     target = vault_path(target)
     manifest = verify_backup_file(Path(backup))
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=target.parent))
+    restore_journal.finish_interrupted(target)
+    staging = Path(
+        tempfile.mkdtemp(prefix=restore_journal.staging_prefix(target), dir=target.parent)
+    )
     try:
         os.chmod(staging, 0o700)
         with zipfile.ZipFile(backup) as archive:
@@ -246,17 +249,9 @@ def _swap_in(
         lock.acquire()  # refuse while the vault is open elsewhere
         aside = _aside_name(target)
     try:
-        if aside is not None:
-            os.replace(target, aside)
-        make_private_dir(target)
-        for name in (SLOTS_NAME, DB_NAME):
-            os.replace(staging / name, target / name)
-        fsync_dir(target)
-        fsync_dir(target.parent)
+        restore_journal.swap(staging, target, aside)
     except BaseException:
-        if aside is not None and aside.exists():
-            shutil.rmtree(target, ignore_errors=True)
-            os.replace(aside, target)
+        restore_journal.finish_interrupted(target)
         raise
     finally:
         if lock is not None:

@@ -20,7 +20,7 @@ from workbench.errors import (
     WrongPassphrase,
 )
 from workbench.fileio import OWNER_FILE, make_private_dir
-from workbench.store import audit, freshness, health, sealing, vault_setup
+from workbench.store import audit, freshness, health, restore_journal, sealing, vault_setup
 from workbench.store.connection import Connection, open_database, translated_errors
 from workbench.store.health import IntegrityReport
 from workbench.store.instance_lock import InstanceLock
@@ -115,6 +115,7 @@ class Vault:
     ) -> Vault:
         """Open an existing vault with its passphrase or its recovery code."""
         folder = vault_path(path)
+        restore_journal.finish_interrupted(folder)  # a restore a kill cut short
         if not (folder / DB_NAME).is_file():
             raise VaultNotFound()
         lock = InstanceLock(folder)
