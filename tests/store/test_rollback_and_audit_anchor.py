@@ -17,7 +17,7 @@ from workbench.services import vault_health
 from workbench.store import audit, clients
 from workbench.store.backup import make_backup, restore_backup
 from workbench.store.connection import Connection, open_database
-from workbench.store.vault import DB_NAME, Vault
+from workbench.store.vault import ACCEPTED_AS_IS, DB_NAME, Vault
 
 
 def _edit(vault: Vault, n: int) -> None:
@@ -53,7 +53,8 @@ def test_a_database_rollback_warns_at_every_unlock_until_accepted(new_vault: New
     with Vault.unlock(vault.folder, PASSPHRASE) as stale:
         vault_health.acknowledge_freshness(stale)
         assert vault_health.freshness_notice(stale) is None
-        assert audit.entries(stale.conn, limit=1)[0].action == "accept-rollback"
+        accepted = audit.entries(stale.conn, limit=1)[0]
+        assert (accepted.action, accepted.entity_id) == ("edit", ACCEPTED_AS_IS)
     with Vault.unlock(vault.folder, PASSPHRASE) as fresh:
         assert fresh.stale_warning is None and fresh.warnings == []
 

@@ -22,8 +22,6 @@ ACTIONS = frozenset(
         "migrate",
         "change-passphrase",
         "import",
-        "accept-rollback",
-        "rekey",
     }
 )
 

@@ -262,7 +262,7 @@ def _swap_in(
     vault = Vault.unlock(target, passphrase, recovery_code=recovery_code)
     with vault:
         try:  # an older vault on purpose: what this app last saw is reset to it
-            vault.accept_current_state("restore")
+            vault.accept_current_state("restore", "")
         except VaultReadOnly as exc:
             raise failed from exc
         if not vault.check_integrity().ok:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -87,6 +88,11 @@ def _field(column: str) -> str:
     return column.removesuffix("_json")
 
 
+def _shown(key: str) -> str:
+    """A key from the file as shown in a message: only if it looks like a field name."""
+    return key if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,40}", key) else "(a key)"
+
+
 def _refuse(path: str, problem: str) -> ImportRefused:
     return ImportRefused(f"{path}: {problem}; nothing was written.")
 
@@ -128,7 +134,7 @@ def _check_json(path: str, value: Any) -> None:
         raise _refuse(path, "not a finite number")
     elif isinstance(value, dict):
         for key, item in value.items():
-            _check_json(f"{path}.{key}", item)
+            _check_json(f"{path}.{_shown(str(key))}", item)
     elif isinstance(value, list):
         for n, item in enumerate(value):
             _check_json(f"{path}[{n}]", item)
@@ -148,7 +154,7 @@ class _Reader:
         by_field = {_field(name): column for name, column in columns.items()}
         extra = set(doc) - set(by_field)
         if extra:
-            raise _refuse(f"{path}.{sorted(extra)[0]}", "unknown field")
+            raise _refuse(f"{path}.{_shown(sorted(extra)[0])}", "unknown field")
         values = dict(parent)
         for field, column in by_field.items():
             if field not in doc:
@@ -265,7 +271,7 @@ def _children(
             raise _refuse(f"{path}.responses", "expected an object")
         for item, value in responses.items():
             if not item.isdigit():
-                raise _refuse(f"{path}.responses.{item}", "item numbers are whole numbers")
+                raise _refuse(f"{path}.responses.{_shown(item)}", "item numbers are whole numbers")
             values = {"item": int(item), "value": value}
             reader.row(
                 f"{path}.responses.{item}",

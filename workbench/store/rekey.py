@@ -45,7 +45,7 @@ def rekey(vault: Vault, passphrase: str) -> str:
     staged = folder / (DB_NAME + STAGED_DB_SUFFIX)
     staged.unlink(missing_ok=True)
     with vault.transaction() as tx:
-        vault.audit(tx, "rekey", "vault")
+        vault.audit(tx, "change-passphrase", "vault", "new-data-key")
     new_key, code = os.urandom(DATA_KEY_BYTES), new_recovery_code()
     try:
         with vault.reading() as conn:

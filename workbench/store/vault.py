@@ -39,6 +39,8 @@ from workbench.store.unlocking import current_actor, open_vault_database
 __all__ = ["DB_NAME", "SLOTS_NAME", "SUFFIX", "IntegrityReport", "Vault", "vault_path"]
 
 SUFFIX = ".iptvault"
+# Audit entity ids (the actions themselves come from the translated vocabulary).
+ACCEPTED_AS_IS = "accepted-as-is"
 DISK_FULL_ON_OPEN = (
     "The disk is full: the caseload is open for reading, but changes cannot be saved until "
     "some space is freed."
@@ -173,12 +175,12 @@ class Vault:
                 self.folder, key, self.vault_id, self.conn, self._problem, backup_at
             )
 
-    def accept_current_state(self, action: str = "accept-rollback") -> None:
+    def accept_current_state(self, action: str = "edit", detail: str = ACCEPTED_AS_IS) -> None:
         """Accept the vault as it is now: a rollback or cut audit log stops being reported."""
         self._problem = None
         self.stale_warning = self.audit_warning = None
         with self.transaction() as tx:
-            self.audit(tx, action, "vault")
+            self.audit(tx, action, "vault", detail)
         self.record_freshness()
 
     @property
