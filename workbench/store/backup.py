@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from workbench import __version__
-from workbench.errors import BackupInvalid, DiskFull, VaultInUse, VaultReadOnly, WorkbenchError
+from workbench.errors import (
+    BackupInvalid,
+    DiskError,
+    DiskFull,
+    VaultInUse,
+    VaultReadOnly,
+    WorkbenchError,
+)
 from workbench.fileio import OWNER_FILE, fsync_dir
 from workbench.store import freshness, restore_journal
 from workbench.store.connection import open_database, translated_errors
@@ -36,6 +43,10 @@ FORMAT = "ipt-workbench-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 MAX_MANIFEST_BYTES = 1 << 20
+BACKUP_DISK_FULL = (
+    "The disk is full (or over a size limit), so the backup was not written; the vault itself "
+    "is unchanged. Free some space there and back up again."
+)
 
 
 @dataclass(frozen=True)
@@ -73,6 +84,8 @@ def make_backup(vault: Vault, out: Path) -> BackupResult:
         verify_backup_file(out)
     except OSError as exc:
         raise _os_error(exc) from exc
+    except (DiskFull, DiskError) as exc:  # SQLite writing the copy: about the backup, not an edit
+        raise DiskFull(BACKUP_DISK_FULL) from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
     with vault.transaction() as tx:  # only a verified backup is recorded (not inside itself)
