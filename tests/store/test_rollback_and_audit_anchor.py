@@ -166,3 +166,18 @@ def test_a_backup_whose_head_was_edited_is_refused(new_vault: NewVault, tmp_path
             target.writestr(item, data)
     with pytest.raises(BackupInvalid):
         restore_backup(forged, tmp_path / "elsewhere", PASSPHRASE)
+
+
+def test_the_record_follows_the_database_while_it_is_open(
+    new_vault: NewVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crash (no lock, no close) still leaves a recent record: later rollbacks are seen."""
+    from workbench.store import freshness
+    from workbench.store import vault as vault_module
+
+    monkeypatch.setattr(vault_module, "RECORD_EVERY_S", 0.0)
+    vault, _ = new_vault()
+    _edit(vault, 3)
+    records = freshness.records(vault.folder, vault.data_key(), vault.vault_id)
+    assert len(records) == 2  # the vault folder's and the app's own
+    assert {r.head for r in records} == {freshness.head_of(vault.conn)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from workbench.errors import (
     VaultReadOnly,
     WrongPassphrase,
 )
-from workbench.fileio import OWNER_FILE, make_private_dir
+from workbench.fileio import make_private_dir
 from workbench.store import audit, freshness, health, restore_journal, sealing, vault_setup
 from workbench.store.connection import Connection, open_database, translated_errors
 from workbench.store.health import IntegrityReport
@@ -41,6 +42,7 @@ __all__ = ["DB_NAME", "SLOTS_NAME", "SUFFIX", "IntegrityReport", "Vault", "vault
 SUFFIX = ".iptvault"
 # Audit entity ids (the actions themselves come from the translated vocabulary).
 ACCEPTED_AS_IS = "accepted-as-is"
+RECORD_EVERY_S = 30.0  # the freshness record follows the database at least this often
 DISK_FULL_ON_OPEN = (
     "The disk is full: the caseload is open for reading, but changes cannot be saved until "
     "some space is freed."
@@ -83,6 +85,7 @@ class Vault:
         self.checked = False  # the full integrity check has passed in this session
         self._problem: freshness.Record | None = None
         self._pending_audit: list[tuple[str, str, str, str]] = []
+        self._recorded_at = time.monotonic()
 
     @classmethod
     def create(
@@ -158,6 +161,9 @@ class Vault:
             with contextlib.suppress(OSError):
                 self._slots.save(self.folder / SLOTS_NAME)
         self._pending_audit.append((self.now(), "unlock", "vault", ""))
+
+    def snapshot_before_migration(self, version: int) -> None:
+        vault_setup.snapshot(self.folder, self.conn, bytes(self._key), version)
 
     def _assess_freshness(self) -> None:
         self._problem = freshness.check_at_open(
@@ -301,6 +307,10 @@ class Vault:
                 )
                 conn.execute("COMMIT")
                 self._pending_audit.clear()
+                if time.monotonic() - self._recorded_at >= RECORD_EVERY_S:
+                    self._recorded_at = time.monotonic()  # a crash later loses little freshness
+                    with contextlib.suppress(Exception):
+                        self.record_freshness()
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
@@ -386,14 +396,3 @@ class Vault:
     def unseal(self, blob: bytes) -> bytes:
         """What `seal` sealed; SealBroken for another vault's or a damaged blob."""
         return sealing.unseal(self.data_key(), self.vault_id, blob)
-
-    def snapshot_before_migration(self, version: int) -> None:
-        """Copy the database (through SQLite, never a file copy) before migrating it."""
-        target = self.folder / f"{DB_NAME}.before-v{version + 1}"
-        copy = open_database(target, bytes(self._key))
-        try:
-            with translated_errors():
-                self.conn.backup(copy)
-        finally:
-            copy.close()
-        os.chmod(target, OWNER_FILE)

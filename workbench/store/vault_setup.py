@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from workbench.clock import Clock, iso
 from workbench.fileio import OWNER_FILE
-from workbench.store.connection import open_database
+from workbench.store.connection import Connection, open_database, translated_errors
 from workbench.store.instance_lock import InstanceLock
 from workbench.store.keyslots import (
     DATA_KEY_BYTES,
@@ -63,3 +63,15 @@ def initialise(
         )
         vault.audit(tx, "create", "vault")
     return vault, code
+
+
+def snapshot(folder: Path, conn: Connection, data_key: bytes, version: int) -> None:
+    """Copy the database (through SQLite, never a file copy) before migrating it."""
+    target = folder / f"{DB_NAME}.before-v{version + 1}"
+    copy = open_database(target, data_key)
+    try:
+        with translated_errors():
+            conn.backup(copy)
+    finally:
+        copy.close()
+    os.chmod(target, OWNER_FILE)
