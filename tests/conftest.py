@@ -12,11 +12,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from tests.support import FAST_KDF, PASSPHRASE
+from workbench.store import keyslots
 from workbench.store.vault import Vault
 
 __all__ = ["FAST_KDF", "PASSPHRASE"]
 
 NewVault = Callable[..., tuple[Vault, str]]
+
+
+# Test vaults use FAST_KDF, below the app's floor: accept it here and in every child process the
+# suite starts (tests/subprocess_site is first on their PYTHONPATH). Floor tests restore
+# tests.support.APP_KDF_FLOOR themselves.
+keyslots.KDF_FLOOR = FAST_KDF
+SUBPROCESS_SITE = Path(__file__).resolve().parent / "subprocess_site"
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(SUBPROCESS_SITE), *filter(None, [os.environ.get("PYTHONPATH")])]
+)
 
 
 @pytest.fixture(autouse=True)

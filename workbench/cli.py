@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import importlib
 import os
 import sys
@@ -12,54 +11,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from workbench.errors import InvalidInput, VaultNotFound, WorkbenchError
+from workbench.cli_maintenance import cmd_delete_client, cmd_import_json, cmd_rekey
+from workbench.cli_support import Secrets, print_recovery_code, unlock, warn
+from workbench.errors import InvalidInput, WorkbenchError
 from workbench.practice import commands as practice
-from workbench.store.vault import DB_NAME, Vault, vault_path
+from workbench.store.vault import Vault, vault_path
 from workbench.version import app_version
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
-
-
-class Secrets:
-    """Reads passphrases from a prompt, or line by line from stdin (--passphrase-stdin)."""
-
-    def __init__(self, from_stdin: bool, stdin: TextIO) -> None:
-        self._from_stdin = from_stdin
-        self._stdin = stdin
-
-    def read(self, prompt: str, confirm: bool = False) -> str:
-        if self._from_stdin:
-            line = self._stdin.readline()
-            if not line:
-                raise InvalidInput("Expected a passphrase on standard input, found none.")
-            return line.rstrip("\r\n")
-        try:
-            first = getpass.getpass(prompt)
-            if confirm and getpass.getpass("Repeat it: ") != first:
-                raise InvalidInput("The two passphrases differ; nothing was created.")
-        except EOFError as exc:  # no terminal and nothing on stdin (a script, a service)
-            raise InvalidInput(
-                "No passphrase was typed. In a script, pass it on standard input with "
-                "--passphrase-stdin."
-            ) from exc
-        return first
-
-
-def _unlock(args: argparse.Namespace, secrets: Secrets) -> Vault:
-    path = vault_path(args.vault)
-    if not (path / DB_NAME).is_file():
-        raise VaultNotFound(f"No vault was found at {path}.")
-    if getattr(args, "recovery", False):
-        return Vault.unlock(path, recovery_code=secrets.read("Recovery code: "))
-    return Vault.unlock(path, secrets.read(f"Passphrase for {path.name}: "))
-
-
-def _print_recovery_code(code: str, out: TextIO) -> None:
-    out.write(
-        "\nRecovery code (shown once; write it down and keep it apart from this computer):\n\n"
-        f"    {code}\n\n"
-        "Without the passphrase AND this code the caseload cannot be recovered by anyone.\n"
-    )
 
 
 def cmd_init(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
@@ -69,7 +28,7 @@ def cmd_init(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
         out.write(f"Created {vault.folder}\n")
         if vault.location_warning:
             sys.stderr.write(f"Warning: {vault.location_warning}\n")
-    _print_recovery_code(code, out)
+    print_recovery_code(code, out)
     return EXIT_OK
 
 
@@ -91,14 +50,14 @@ def cmd_demo(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
             f"{'' if args.clients <= 500 else chr(10)}Created {vault.folder} with "
             f"{added} fictional clients (seed {args.seed})\n"
         )
-    _print_recovery_code(code, out)
+    print_recovery_code(code, out)
     return EXIT_OK
 
 
 def cmd_list(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     from workbench.store.clients import list_clients
 
-    with _unlock(args, secrets) as vault, vault.reading() as conn:
+    with unlock(args, secrets) as vault, vault.reading() as conn:
         rows = list_clients(conn, args.search)
     for s in rows:
         phase = s.phase.value if s.phase else "-"
@@ -114,7 +73,7 @@ def cmd_list(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
 def cmd_search(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     from workbench.store.clients import search_notes
 
-    with _unlock(args, secrets) as vault, vault.reading() as conn:
+    with unlock(args, secrets) as vault, vault.reading() as conn:
         hits = search_notes(conn, args.text, limit=args.limit)
     for h in hits:
         out.write(
@@ -127,25 +86,31 @@ def cmd_search(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
-    with _unlock(args, secrets) as vault:
+    with unlock(args, secrets, check=False) as vault:
         report = vault.check_integrity()
-        if vault.stale_warning:
-            out.write(f"Warning: {vault.stale_warning}\n")
+        if args.accept_rollback and vault.freshness_problem and not vault.read_only:
+            vault.accept_current_state()
+            out.write("Accepted: the vault as it is now is what IPT Workbench will expect.\n")
+            report = vault.check_integrity()
+        warn(vault, args)
+        problem = vault.freshness_problem
     for label, problems in (
         ("encrypted pages", report.cipher_problems),
         ("database structure", report.structure_problems),
         ("audit log chain", report.audit_problems),
     ):
         out.write(f"{label}: {'ok' if not problems else f'{len(problems)} problem(s)'}\n")
-        for problem in problems[:20]:
-            out.write(f"  - {problem}\n")
-    return EXIT_OK if report.ok else EXIT_FAILED
+        for problem_text in problems[:20]:
+            out.write(f"  - {problem_text}\n")
+    rolled_back = problem is not None and problem.problem == "rollback"
+    out.write(f"freshness: {'older than the vault last seen' if rolled_back else 'ok'}\n")
+    return EXIT_OK if report.ok and problem is None else EXIT_FAILED
 
 
 def cmd_backup(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     from workbench.store.backup import make_backup
 
-    with _unlock(args, secrets) as vault:
+    with unlock(args, secrets) as vault:
         result = make_backup(vault, Path(args.out))
     rows = sum(int(str(t["rows"])) for t in result.tables.values())
     out.write(
@@ -179,7 +144,7 @@ def cmd_restore(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
 def cmd_export_json(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     from workbench.store.export_json import export_json
 
-    with _unlock(args, secrets) as vault:
+    with unlock(args, secrets) as vault:
         count = export_json(vault, Path(args.out), include_process_notes=args.include_process_notes)
     out.write(f"Exported {count} clients to {args.out} (unencrypted: store it safely)\n")
     return EXIT_OK
@@ -188,7 +153,7 @@ def cmd_export_json(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> 
 def cmd_export(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     from workbench.services import export
 
-    with _unlock(args, secrets) as vault:
+    with unlock(args, secrets) as vault:
         password = secrets.read("Password for the PDF: ", confirm=True) if args.password else None
         path = export.export(
             vault,
@@ -208,7 +173,7 @@ def cmd_profile(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
     from workbench.domain.clinician import ClinicianProfile, CrisisContact
     from workbench.services import clinician
 
-    with _unlock(args, secrets) as vault:
+    with unlock(args, secrets) as vault:
         current = clinician.get_profile(vault) or ClinicianProfile(name="")
         changes = {
             key: value
@@ -240,7 +205,7 @@ def cmd_export_pack(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> 
         ids = [int(part) for part in args.clients.split(",") if part.strip()]
     except ValueError:
         raise InvalidInput("--clients takes client ids separated by commas, e.g. 3,7,12.") from None
-    with _unlock(args, secrets) as vault:
+    with unlock(args, secrets) as vault:
         password = secrets.read("Password for the PDF: ", confirm=True) if args.password else None
         path = pack.export_pack(vault, ids, Path(args.out), password=password)
     protection = "AES-256 password protected" if password else "not password protected"
@@ -249,7 +214,7 @@ def cmd_export_pack(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> 
 
 
 def cmd_change_passphrase(args: argparse.Namespace, secrets: Secrets, out: TextIO) -> int:
-    with _unlock(args, secrets) as vault:
+    with unlock(args, secrets) as vault:
         vault.change_passphrase(secrets.read("New passphrase: ", confirm=True))
     out.write("Passphrase changed. Backups made before now still open with the old one.\n")
     return EXIT_OK
@@ -312,7 +277,12 @@ def _parser() -> argparse.ArgumentParser:
     search = command("search", cmd_search, "full-text search over notes")
     search.add_argument("text")
     search.add_argument("--limit", type=int, default=20)
-    command("verify", cmd_verify, "check encryption, structure and the audit chain")
+    verify = command("verify", cmd_verify, "check encryption, structure and the audit chain")
+    verify.add_argument(
+        "--accept-rollback",
+        action="store_true",
+        help="accept the vault as it is now after a rollback or audit warning",
+    )
     backup = command("backup", cmd_backup, "write a verified one-file backup")
     backup.add_argument("out", help="backup file (.iptbackup)")
     restore = sub.add_parser("restore", help="verify a backup, then restore it into VAULT")
@@ -323,6 +293,8 @@ def _parser() -> argparse.ArgumentParser:
     export = command("export-json", cmd_export_json, "write the whole caseload as JSON")
     export.add_argument("out")
     export.add_argument("--include-process-notes", action="store_true")
+    imp = command("import-json", cmd_import_json, "create a new vault from an export-json file")
+    imp.add_argument("infile", help="the JSON file written by export-json")
     exp = command("export", cmd_export, "write one PDF (session summary, plan, supervisor report)")
     exp.add_argument("client_id", type=int)
     exp.add_argument(
@@ -361,8 +333,15 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME=HOW",
         help="a crisis contact for the patient's plan (repeat for more; replaces the list)",
     )
+    command("rekey", cmd_rekey, "re-encrypt the vault under a new data key (new recovery code)")
+    delete = command(
+        "delete-client",
+        cmd_delete_client,
+        "delete one client and everything recorded about them (asks for their code)",
+    )
+    delete.add_argument("client_id", type=int)
     for name, p in sub.choices.items():
-        if name not in ("init", "demo"):
+        if name not in ("init", "demo", "import-json"):
             p.add_argument(
                 "--recovery",
                 action="store_true",
@@ -387,7 +366,8 @@ def main(
         return _run_desktop_app(["--demo"] * args.demo + ["--practice"] * args.practice)
     secrets = Secrets(args.passphrase_stdin, stdin or sys.stdin)
     try:
-        return int(args.func(args, secrets, out or sys.stdout))
+        status = int(args.func(args, secrets, out or sys.stdout))
+        return max(status, EXIT_FAILED) if getattr(args, "vault_damaged", False) else status
     except WorkbenchError as exc:
         sys.stderr.write(f"ipt-workbench: {exc.user_message}\n")
         return EXIT_FAILED

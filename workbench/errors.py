@@ -50,10 +50,33 @@ class KeySlotsDamaged(WorkbenchError):
     )
 
 
+class KeySlotsTampered(KeySlotsDamaged):
+    message = (
+        "The vault's key file (keyslots.json) was changed or damaged after IPT Workbench wrote "
+        "it, so it was not used. This was not counted as a wrong passphrase. Restore the vault "
+        "(or its keyslots.json) from a backup."
+    )
+
+
+class KdfBelowFloor(KeySlotsDamaged):
+    message = (
+        "The vault's key file protects the passphrase more weakly than IPT Workbench accepts "
+        "(it may have been tampered with), so it was not used. This was not counted as a wrong "
+        "passphrase. Restore the vault from a backup."
+    )
+
+
 class VaultDamaged(WorkbenchError):
     message = (
         "The vault file is damaged and cannot be read safely. Nothing was changed; "
         "restore the vault from a backup."
+    )
+
+
+class VaultReadOnly(WorkbenchError):
+    message = (
+        "This vault is damaged, so it is open read-only and nothing was saved. Export or copy "
+        "out what can still be read, then restore the vault from a backup."
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -29,22 +30,60 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+PART_PREFIX = ".tmp-ipt-workbench-"
+PART_SUFFIX = ".part"
+
+
 def atomic_write_bytes(target: Path, data: bytes) -> None:
-    """Write *data* to *target* so that readers see the old file or the new one, never half."""
+    """Write *data* to *target* so that readers see the old file or the new one, never half.
+
+    The temp file is locked while it is written; one left by a killed writer is removed by the
+    next write into the same folder.
+    """
     target = Path(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=target.parent)
+    remove_stale_parts(target.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=PART_PREFIX, suffix=PART_SUFFIX, dir=target.parent)
     tmp = Path(tmp_name)  # mkstemp creates the file 0600
     try:
+        _lock(fd)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, target)
+            if sys.platform != "win32":  # keep the lock until the name is taken
+                os.replace(tmp, target)
+        if sys.platform == "win32":  # pragma: no cover - an open file cannot be renamed there
+            os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     fsync_dir(target.parent)
+
+
+def remove_stale_parts(folder: Path) -> None:
+    """Delete temp files of this app's atomic writes that no live writer holds (kill -9)."""
+    with contextlib.suppress(OSError):
+        for part in Path(folder).glob(f"{PART_PREFIX}*{PART_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                fd = os.open(part, os.O_RDWR)
+                try:
+                    _lock(fd)  # raises while the writer is alive
+                finally:
+                    os.close(fd)
+                part.unlink()
+
+
+if sys.platform == "win32":  # pragma: no cover - Windows refuses to delete an open file anyway
+
+    def _lock(fd: int) -> None:
+        return None
+
+else:
+    import fcntl
+
+    def _lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def make_private_dir(folder: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import FAST_KDF
 from workbench.demo.build import fill_demo
 from workbench.store.vault import Vault
 
@@ -29,4 +30,19 @@ def big_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
         f"\n[bench] demo vault: {CLIENTS} clients, {sessions} sessions, {notes} notes, "
         f"{size_mb:.0f} MB, built in {time.perf_counter() - start:.1f} s"
     )
+    return vault.folder
+
+
+PRACTICE_CLIENTS = 1_000  # a large practice, quick to build (the 10,000-client one is not)
+PRACTICE_SECRET = "practice benchmark vault of invented people"
+
+
+@pytest.fixture(scope="session")
+def practice_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 1,000-client demo vault with the fast test KDF (for ratios measured in one run)."""
+    vault, _ = Vault.create(
+        tmp_path_factory.mktemp("practice") / "v", PRACTICE_SECRET, kdf=FAST_KDF
+    )
+    with vault:
+        fill_demo(vault, PRACTICE_CLIENTS, 7)
     return vault.folder

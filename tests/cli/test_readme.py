@@ -86,7 +86,7 @@ def test_every_quick_start_command_is_a_case_of_the_script() -> None:
 def _run(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": os.pathsep.join([os.environ["PYTHONPATH"], str(ROOT)]),
         "IPT_WORKBENCH_HOME": str(tmp_path),
         "QT_QPA_PLATFORM": "offscreen",
         "IPT_WORKBENCH_FIRST_PAGE_EXIT": "1",  # the desktop app quits once its window is shown

@@ -25,7 +25,7 @@ def cli(*args: str) -> str:
         text=True,
         timeout=300,
         cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([os.environ["PYTHONPATH"], str(ROOT)])},
         start_new_session=True,  # no controlling terminal: getpass never opens /dev/tty
     )
     assert done.returncode == 0, done.stderr

@@ -211,7 +211,7 @@ def test_install_script_adds_the_app_to_the_users_menu_and_removes_it(frozen: Fr
         ).stdout
 
     run(str(frozen.exe.parent / "install.sh"))
-    assert f"Exec={installed}" in desktop.read_text(encoding="utf-8").splitlines()
+    assert f'Exec="{installed}"' in desktop.read_text(encoding="utf-8").splitlines()
     assert (share / "icons/hicolor/256x256/apps/org.iptworkbench.IPTWorkbench.png").is_file()
     assert (share / "metainfo/org.iptworkbench.IPTWorkbench.metainfo.xml").is_file()
     assert "vignettes" in run(str(command), "practice", "--list").lower()

@@ -50,7 +50,11 @@ print("pdfs written without Pillow")
 def test_every_pdf_kind_is_written_with_pillow_absent(tmp_path: Path) -> None:
     attempt = tmp_path / "attempt.json"
     attempt.write_text(json.dumps(model_answer(find_vignette("G")).to_json()), encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "IPT_WORKBENCH_HOME": str(tmp_path / "home")}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([os.environ["PYTHONPATH"], str(ROOT)]),
+        "IPT_WORKBENCH_HOME": str(tmp_path / "home"),
+    }
     env.pop("IPT_WORKBENCH_DEBUG", None)
     result = subprocess.run(
         [

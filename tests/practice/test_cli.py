@@ -26,7 +26,11 @@ def home(tmp_path: Path) -> Path:
 
 
 def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "IPT_WORKBENCH_HOME": str(home)}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([os.environ["PYTHONPATH"], str(ROOT)]),
+        "IPT_WORKBENCH_HOME": str(home),
+    }
     env.pop("IPT_WORKBENCH_DEBUG", None)
     return subprocess.run(
         [sys.executable, "-m", "workbench.cli", "practice", *args],

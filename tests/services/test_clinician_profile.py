@@ -80,7 +80,10 @@ def test_the_cli_sets_and_shows_the_profile(tmp_path: Path) -> None:
             text=True,
             timeout=120,
             cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            env={
+                **os.environ,
+                "PYTHONPATH": os.pathsep.join([os.environ["PYTHONPATH"], str(ROOT)]),
+            },
             start_new_session=True,  # no controlling terminal: getpass never opens /dev/tty
         )
 

@@ -106,6 +106,14 @@ def cmd_open(folder: str) -> None:
                 "audit": report.audit_problems[:5],
                 "ok": report.ok,
             }
+            doc["read_only"] = vault.read_only
+            if not report.ok:  # what the app would do next: save something
+                try:
+                    with vault.transaction() as tx:
+                        add_client(tx, vault.now(), given_name="after", family_name="damage")
+                    doc["write"] = "saved"
+                except WorkbenchError as exc:
+                    doc["write"] = type(exc).__name__
             doc["stage"] = "done"
         finally:
             vault.close()

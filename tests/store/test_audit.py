@@ -28,6 +28,8 @@ def test_lifecycle_actions_are_recorded_without_content(vault: Vault) -> None:
     folder = vault.folder
     vault.close()
     with Vault.unlock(folder, PASSPHRASE) as again:
+        assert _actions(again)[-1] == "delete"  # the unlock is recorded once the vault is checked
+        assert again.check_integrity().ok
         assert _actions(again)[-1] == "unlock"
 
 

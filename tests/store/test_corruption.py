@@ -2,13 +2,15 @@
 
 100 seeded damages (bit flips, truncations, zeroed pages, appended junk) of one pristine demo
 vault. Each damaged copy is opened in a subprocess through the real Vault.unlock, the caseload
-list, every note and a note search, then check_integrity(); the child reports JSON. Only
-caseload.db is damaged; keyslots.json is copied intact.
+list, every note and a note search, then check_integrity(), then a save; the child reports
+JSON. Damage found leaves the vault read-only and the file unwritten (its hash unchanged).
+Only caseload.db is damaged; keyslots.json is copied intact.
 """
 
 from __future__ import annotations
 
 import collections
+import hashlib
 import json
 import os
 import random
@@ -78,6 +80,10 @@ def damage(data: bytes, kind: str, rng: random.Random) -> tuple[bytes, str]:
     return data + junk, f"append {len(junk)} bytes"
 
 
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def _open_in_child(folder: Path) -> tuple[int, dict[str, Any] | None, str]:
     env = {**os.environ, "WB_TEST_PASSPHRASE": PASSPHRASE}
     proc = subprocess.run(
@@ -122,12 +128,13 @@ def test_random_damage_never_crashes_or_lies(
         (folder / DB_NAME).write_bytes(damaged)
         cases.append((i, kind, what, folder))
 
+    hashes = [_sha256(case[3] / DB_NAME) for case in cases]
     with ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2))) as pool:
         results = list(pool.map(lambda case: _open_in_child(case[3]), cases))
 
     failures: list[str] = []
     breakdown: collections.Counter[tuple[str, str]] = collections.Counter()
-    for (i, kind, what, _), (code, doc, stderr) in zip(cases, results, strict=True):
+    for (i, kind, what, folder), (code, doc, stderr) in zip(cases, results, strict=True):
         if code != 0 or doc is None:
             failures.append(f"case {i} ({what}): exit {code}, stderr {stderr!r}")
             continue
@@ -139,6 +146,13 @@ def test_random_damage_never_crashes_or_lies(
             failures.append(f"case {i} ({what}): junk not reported by check_integrity: {doc}")
         elif kind in ("bitflip", "zero_page") and outcome == "identical":
             failures.append(f"case {i} ({what}): damage went unnoticed: {doc}")
+        if outcome != "identical" and _sha256(folder / DB_NAME) != hashes[i]:
+            failures.append(f"case {i} ({what}): the damaged file was written to: {doc}")
+        damaged = doc.get("integrity", {}).get("n_cipher") or doc.get("integrity", {}).get(
+            "n_structure"
+        )
+        if damaged and not (doc["read_only"] and doc["write"] == "VaultReadOnly"):
+            failures.append(f"case {i} ({what}): damaged but not read-only: {doc}")
     summary = ", ".join(f"{k}/{o}: {n}" for (k, o), n in sorted(breakdown.items()))
     assert not failures, "\n".join(failures) + "\n" + summary
     assert sum(breakdown.values()) == CASES

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import FAST_KDF, PASSPHRASE
+from workbench.demo.build import fill_demo
 from workbench.errors import DiskError, DiskFull
 from workbench.store import audit
 from workbench.store.clients import add_client
@@ -125,8 +126,8 @@ def test_completely_full_disk_still_opens_for_reading(tmp_path: Path) -> None:
         _fill(mnt / "filler.bin", leave=0)
         before = (folder / DB_NAME).read_bytes()
         with Vault.unlock(folder, PASSPHRASE) as reopened:
+            assert reopened.check_integrity().ok  # the unlock entry cannot land: deferred
             assert reopened.disk_warning is not None
-            assert reopened.check_integrity().ok
             assert (folder / DB_NAME).read_bytes() == before  # nothing half-written
             (mnt / "filler.bin").unlink()
             with reopened.transaction() as tx:  # space is back: the deferred entry lands
@@ -173,3 +174,18 @@ def test_file_size_limit_in_child(new_vault, tmp_path: Path) -> None:
     with Vault.unlock(folder, PASSPHRASE) as reopened:
         assert _rows(reopened, "fsize") == acked
         assert reopened.check_integrity().ok
+
+
+def test_a_backup_onto_a_full_disk_says_the_backup_was_not_written(
+    new_vault, tmp_path: Path
+) -> None:
+    from workbench.store.backup import BACKUP_DISK_FULL, make_backup
+
+    vault, _ = new_vault()
+    fill_demo(vault, 20, 3)
+    with _tmpfs(tmp_path / "mnt", "256k") as mnt:
+        with pytest.raises(DiskFull) as full:
+            make_backup(vault, mnt / "weekly")
+        assert full.value.user_message == BACKUP_DISK_FULL
+        assert list(mnt.iterdir()) == []  # nothing half-written left on the full disk
+    assert vault.check_integrity().ok

@@ -12,6 +12,7 @@ import sqlcipher3
 from tests.support import PASSPHRASE
 from workbench.errors import NewerSchema
 from workbench.store import migrations
+from workbench.store.clients import list_clients
 from workbench.store.content_hash import table_digests
 from workbench.store.vault import Vault
 
@@ -52,6 +53,8 @@ def test_every_released_fixture_vault_opens_and_keeps_its_data(
         assert vault.check_integrity().ok
         with vault.reading() as conn:
             digests = table_digests(conn, _columns_at(manifest["schema_version"]))
+            listed = list_clients(conn)  # the caseload reads what later steps added
+        assert len(listed) == manifest["tables"]["clients"]["rows"]
     for table, expected in manifest["tables"].items():
         if table not in ("audit_log", "meta"):  # unlocking appends to these by design
             assert digests[table] == expected, table

@@ -57,7 +57,7 @@ def test_the_key_is_the_first_operation_on_the_connection(
     monkeypatch.setattr(
         connection,
         "_connect",
-        lambda p: sqlcipher3.connect(str(p), isolation_level=None, factory=Recording),
+        lambda p, read_only: sqlcipher3.connect(str(p), isolation_level=None, factory=Recording),
     )
     conn = open_database(path, key)
     conn.close()

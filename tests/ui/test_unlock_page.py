@@ -125,7 +125,8 @@ def test_missing_vault_is_reported(qtbot, make_window, tmp_path) -> None:
 def test_stale_vault_warning_is_shown(qtbot, make_window, locked_vault, passphrase, unlock) -> None:
     db = locked_vault.folder / "caseload.db"
     older = db.read_bytes()
-    Vault.unlock(locked_vault.folder, passphrase).close()  # unlocking is a recorded change
+    with Vault.unlock(locked_vault.folder, passphrase) as vault:
+        vault.check_integrity()  # a checked unlock is a recorded change
     db.write_bytes(older)  # as if a sync tool put back yesterday's file
 
     window = make_window([str(locked_vault.folder)])

@@ -53,10 +53,12 @@ def add_client(
 
 
 def delete_client(vault: Vault, client_id: int) -> None:
-    """Remove a client and everything recorded about them (older backups still hold it)."""
+    """Remove a client and everything recorded about them, index words and freed pages
+    included (older backups still hold it until they are deleted)."""
     with vault.transaction() as tx:
         clients.delete_client(tx, client_id)
         vault.audit(tx, "delete", "client", client_id)
+    vault.compact()
 
 
 def contract_problems(contract: Contract, kind: EpisodeKind) -> list[str]:

@@ -4,20 +4,30 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import hmac
 import json
 import os
 import shutil
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from workbench import __version__
-from workbench.errors import BackupInvalid, DiskFull, VaultInUse, WorkbenchError
-from workbench.fileio import OWNER_FILE, fsync_dir, make_private_dir
+from workbench.errors import (
+    BackupInvalid,
+    DiskError,
+    DiskFull,
+    VaultInUse,
+    VaultReadOnly,
+    WorkbenchError,
+)
+from workbench.fileio import OWNER_FILE, fsync_dir
+from workbench.store import freshness, restore_journal
 from workbench.store.connection import open_database, translated_errors
 from workbench.store.content_hash import table_digests
+from workbench.store.freshness import head_mac
 from workbench.store.instance_lock import InstanceLock
 from workbench.store.keyslots import (
     PASSPHRASE,
@@ -33,6 +43,10 @@ FORMAT = "ipt-workbench-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 MAX_MANIFEST_BYTES = 1 << 20
+BACKUP_DISK_FULL = (
+    "The disk is full (or over a size limit), so the backup was not written; the vault itself "
+    "is unchanged. Free some space there and back up again."
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +70,7 @@ def make_backup(vault: Vault, out: Path) -> BackupResult:
         with vault.reading() as conn:
             expected = table_digests(conn)
             version = schema_version(conn)
+            head = freshness.head_of(conn)
             copy = open_database(copy_path, vault.data_key())
             try:
                 with translated_errors():
@@ -64,14 +79,18 @@ def make_backup(vault: Vault, out: Path) -> BackupResult:
                 copy.close()
         _verify_database(copy_path, vault.data_key(), expected)
         manifest = _manifest(vault, version, expected, copy_path)
+        manifest["head"] = {**asdict(head), "mac": head_mac(vault.data_key(), vault.vault_id, head)}
         _write_archive(out, work, copy_path, vault.slots.to_bytes(), manifest)
         verify_backup_file(out)
     except OSError as exc:
         raise _os_error(exc) from exc
+    except (DiskFull, DiskError) as exc:  # SQLite writing the copy: about the backup, not an edit
+        raise DiskFull(BACKUP_DISK_FULL) from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
     with vault.transaction() as tx:  # only a verified backup is recorded (not inside itself)
         vault.audit(tx, "backup", "vault")
+    vault.record_freshness(backup_at=manifest["created_at"])
     return BackupResult(out, expected, out.stat().st_size)
 
 
@@ -177,7 +196,10 @@ def restore_backup(
     target = vault_path(target)
     manifest = verify_backup_file(Path(backup))
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=target.parent))
+    restore_journal.finish_interrupted(target)
+    staging = Path(
+        tempfile.mkdtemp(prefix=restore_journal.staging_prefix(target), dir=target.parent)
+    )
     try:
         os.chmod(staging, 0o700)
         with zipfile.ZipFile(backup) as archive:
@@ -210,6 +232,24 @@ def _check_staged(
         finally:
             secret[:] = bytes(len(secret))
     _verify_database(staging / DB_NAME, key, manifest["tables"])
+    _check_head(staging / DB_NAME, key, slots.vault_id, manifest)
+
+
+def _check_head(db_file: Path, key: bytes, vault_id: str, manifest: dict[str, Any]) -> None:
+    """The copy's change counter and audit head are the ones the backup recorded, authentically."""
+    if "head" not in manifest:  # made before backups carried the head
+        return
+    conn = open_database(db_file, key)
+    try:
+        with translated_errors():
+            head = freshness.head_of(conn)
+    finally:
+        conn.close()
+    recorded = manifest["head"]
+    if not isinstance(recorded, dict) or {**recorded, "mac": ""} != {**asdict(head), "mac": ""}:
+        raise BackupInvalid()
+    if not hmac.compare_digest(str(recorded["mac"]), head_mac(key, vault_id, head)):
+        raise BackupInvalid()
 
 
 def _swap_in(
@@ -222,31 +262,24 @@ def _swap_in(
         lock.acquire()  # refuse while the vault is open elsewhere
         aside = _aside_name(target)
     try:
-        if aside is not None:
-            os.replace(target, aside)
-        make_private_dir(target)
-        for name in (SLOTS_NAME, DB_NAME):
-            os.replace(staging / name, target / name)
-        fsync_dir(target)
-        fsync_dir(target.parent)
+        restore_journal.swap(staging, target, aside)
     except BaseException:
-        if aside is not None and aside.exists():
-            shutil.rmtree(target, ignore_errors=True)
-            os.replace(aside, target)
+        restore_journal.finish_interrupted(target)
         raise
     finally:
         if lock is not None:
             lock.release()
+    failed = BackupInvalid(
+        "The restored vault failed its integrity check; the previous vault is kept beside it."
+    )
     vault = Vault.unlock(target, passphrase, recovery_code=recovery_code)
     with vault:
-        report = vault.check_integrity()
-        if not report.ok:
-            raise BackupInvalid(
-                "The restored vault failed its integrity check; the previous "
-                "vault is kept beside it."
-            )
-        with vault.transaction() as tx:
-            vault.audit(tx, "restore", "vault")
+        try:  # an older vault on purpose: what this app last saw is reset to it
+            vault.accept_current_state("restore", "")
+        except VaultReadOnly as exc:
+            raise failed from exc
+        if not vault.check_integrity().ok:
+            raise failed
     return aside
 
 

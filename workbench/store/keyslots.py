@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 import secrets
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +16,20 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-from workbench.errors import KeySlotsDamaged, WrongPassphrase, WrongRecoveryCode
+from workbench.errors import (
+    KdfBelowFloor,
+    KeySlotsDamaged,
+    KeySlotsTampered,
+    WrongPassphrase,
+    WrongRecoveryCode,
+)
 from workbench.fileio import atomic_write_bytes
 
 FORMAT = "ipt-workbench-keyslots"
 FORMAT_VERSION = 1
 DATA_KEY_BYTES = 32
 MIN_MEMORY_KIB = 64 * 1024
+CHECKSUM = "checksum"
 TARGET_SECONDS = (0.5, 1.0)
 PASSPHRASE = "passphrase"  # noqa: S105 - a slot kind, not a secret
 RECOVERY = "recovery"
@@ -48,6 +56,17 @@ class KdfParams:
             memory_cost=self.memory_kib,
         )
         return kdf.derive(secret)
+
+
+# The weakest cost accepted in a key file or for a new slot: what tune_kdf starts from. A
+# correctly wrapped slot below it is refused, so a downgraded key file never unlocks silently.
+KDF_FLOOR = KdfParams(iterations=2, lanes=1, memory_kib=MIN_MEMORY_KIB)
+
+
+def check_floor(params: KdfParams) -> None:
+    """Raise KdfBelowFloor when *params* cost less than KDF_FLOOR."""
+    if params.iterations < KDF_FLOOR.iterations or params.memory_kib < KDF_FLOOR.memory_kib:
+        raise KdfBelowFloor()
 
 
 def tune_kdf(target: tuple[float, float] = TARGET_SECONDS) -> KdfParams:
@@ -86,7 +105,8 @@ def _aad(vault_id: str, kind: str) -> bytes:
 
 
 def wrap(data_key: bytes, secret: bytes, kind: str, vault_id: str, kdf: KdfParams) -> Slot:
-    """Wrap *data_key* under a key derived from *secret*."""
+    """Wrap *data_key* under a key derived from *secret* (never below KDF_FLOOR)."""
+    check_floor(kdf)
     salt, nonce = os.urandom(16), os.urandom(12)
     kek = kdf.derive(secret, salt)
     wrapped = AESGCM(kek).encrypt(nonce, data_key, _aad(vault_id, kind))
@@ -111,6 +131,8 @@ class KeySlots:
 
     vault_id: str
     slots: tuple[Slot, ...]
+    # True when read from a file written before the checksum existed (re-saved after unlock).
+    legacy_file: bool = field(default=False, compare=False)
 
     def slot(self, kind: str) -> Slot:
         for slot in self.slots:
@@ -132,7 +154,7 @@ class KeySlots:
         def enc(raw: bytes) -> str:
             return base64.b64encode(raw).decode("ascii")
 
-        doc = {
+        doc: dict[str, Any] = {
             "format": FORMAT,
             "version": FORMAT_VERSION,
             "vault_id": self.vault_id,
@@ -147,21 +169,28 @@ class KeySlots:
                 for s in self.slots
             ],
         }
+        doc[CHECKSUM] = _checksum(doc)
         return (json.dumps(doc, indent=2) + "\n").encode("utf-8")
 
     @classmethod
     def from_bytes(cls, raw: bytes) -> KeySlots:
+        """Parse a key file; refuse a damaged, edited or below-floor one before any KDF runs."""
         try:
             doc = json.loads(raw.decode("utf-8"))
             if doc["format"] != FORMAT or doc["version"] != FORMAT_VERSION:
                 raise KeySlotsDamaged()
+            stored = doc.pop(CHECKSUM, None)
+            if stored is not None and str(stored) != _checksum(doc):
+                raise KeySlotsTampered()
             slots = tuple(_slot_from_doc(s) for s in doc["slots"])
             vault_id = str(doc["vault_id"])
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise KeySlotsDamaged() from exc
-        if not slots:
+        if not slots or len({s.kind for s in slots}) != len(slots):
             raise KeySlotsDamaged()
-        return cls(vault_id, slots)
+        for slot in slots:
+            check_floor(slot.kdf)
+        return cls(vault_id, slots, legacy_file=stored is None)
 
     def save(self, path: Path) -> None:
         atomic_write_bytes(path, self.to_bytes())
@@ -173,6 +202,17 @@ class KeySlots:
         except OSError as exc:
             raise KeySlotsDamaged() from exc
         return cls.from_bytes(raw)
+
+
+def _checksum(doc: dict[str, Any]) -> str:
+    """SHA-256 of the file's content without its checksum: an edited byte is not a wrong passphrase.
+
+    It is not a secret MAC (anyone can recompute it); it tells damage and hand edits apart from
+    a mistyped passphrase, so those are reported as such and never count toward throttling.
+    """
+    body = {key: value for key, value in doc.items() if key != CHECKSUM}
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(canonical.encode("ascii")).hexdigest()
 
 
 def _slot_from_doc(doc: dict[str, Any]) -> Slot:

@@ -19,8 +19,10 @@ STEPS: tuple[Callable[[], str], ...] = (
     lambda: _script("schema_v1.sql"),
     lambda: _script("schema_v2.sql"),
     lambda: _script("schema_v3.sql"),
+    lambda: _script("schema_v3_completion.sql"),
     lambda: _script("schema_course.sql"),
     lambda: _script("schema_supervision.sql"),
+    lambda: _script("schema_erasure.sql"),
 )
 SCHEMA_VERSION = len(STEPS)
 
