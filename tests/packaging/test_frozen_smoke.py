@@ -1,8 +1,9 @@
 """Smoke test of the frozen bundle (packaging/build.sh first): only the built binary is run."""
 
 # Run with `pytest -m frozen -s tests/packaging`; IPT_WORKBENCH_BUNDLE names another executable.
-# It prints the bundle size and the cold-start median (to the unlock window) and holds the latter
-# to IPT_WORKBENCH_COLD_START_BUDGET seconds (1.5 by default).
+# It prints the bundle size and the cold-start median (to the unlock window) beside its goal; it
+# never fails on a time (a busy machine would decide the result): tests/bench compares cold start
+# against a bare PySide6 window measured in the same run.
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ BUNDLE_EXE = Path(
 PASSPHRASE = "frozen smoke passphrase 7"
 FIRST_PAGE = "first page: "
 COLD_START_RUNS = int(os.environ.get("IPT_WORKBENCH_COLD_START_RUNS", "7"))
-COLD_START_BUDGET_S = float(os.environ.get("IPT_WORKBENCH_COLD_START_BUDGET", "1.5"))
+COLD_START_GOAL_S = 0.7
 # What the bundle must never carry: other Qt stacks, and anything from a user's data folder.
 FORBIDDEN_IN_BUNDLE = ("Qt6WebEngine", "Qt6Qml", "Qt6Quick", "Qt6Network", "libqgtk3", ".iptvault")
 
@@ -188,9 +189,9 @@ def test_cold_start_to_the_unlock_window(frozen: Frozen, bundle: Path) -> None:
     print(
         f"\nfrozen bundle: {size / 2**20:.0f} MiB; cold start to the unlock window: median "
         f"{median:.2f} s over {len(timings)} runs "
-        f"(min {min(timings):.2f}, max {max(timings):.2f}; budget {COLD_START_BUDGET_S} s)"
+        f"(min {min(timings):.2f}, max {max(timings):.2f}; goal ≤ {COLD_START_GOAL_S} s; "
+        f"load average {os.getloadavg()[0]:.1f})"
     )
-    assert median <= COLD_START_BUDGET_S
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux desktop integration")

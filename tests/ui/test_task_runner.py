@@ -59,7 +59,7 @@ def test_cancel_all_discards_finished_results(qtbot) -> None:
     done: list[object] = []
     discarded: list[object] = []
     runner.submit(
-        lambda: gate.wait(5) and "result", done.append, lambda _: None, on_discard=discarded.append
+        lambda: gate.wait(30) and "result", done.append, lambda _: None, on_discard=discarded.append
     )
     gate.set()
     runner.cancel_all()
@@ -89,7 +89,7 @@ def test_cancel_before_start_never_runs_the_work(qtbot) -> None:
     cancelled: list[bool] = []
     ended: list[int] = []
     runner.work_ended.connect(ended.append)
-    first = runner.submit(lambda: gate.wait(5), lambda _: None, lambda _: None)
+    first = runner.submit(lambda: gate.wait(30), lambda _: None, lambda _: None)
     second = runner.submit(
         lambda: ran.append("second"),
         lambda _: ran.append("done"),
@@ -138,7 +138,9 @@ def test_indicator_stays_hidden_for_quick_work(qtbot) -> None:
     host = QWidget()
     qtbot.addWidget(host)
     runner = TaskRunner(host)
-    indicator = SlowWorkIndicator(runner, host, delay_ms=300)
+    # The grace period is long so that a busy machine cannot make the quick work slow; once the
+    # work ended, the period is cut short and passes: nothing appears for work already done.
+    indicator = SlowWorkIndicator(runner, host, delay_ms=60_000)
     host.show()
     done: list[object] = []
     shown: list[bool] = []
@@ -146,7 +148,8 @@ def test_indicator_stays_hidden_for_quick_work(qtbot) -> None:
     while not done:
         qtbot.wait(10)
         shown.append(not indicator.isHidden())
-    qtbot.wait(400)
+    indicator.set_delay(1)
+    qtbot.wait(100)
     assert not any(shown) and indicator.isHidden()
     assert indicator.shown_job is None
 
@@ -161,14 +164,14 @@ def test_indicator_shows_slow_work_and_cancels_it(qtbot) -> None:
     done: list[object] = []
     stopped: list[bool] = []
     job = runner.submit(
-        lambda: gate.wait(5),
+        lambda: gate.wait(30),
         done.append,
         lambda _: None,
         description="Searching the caseload…",
         cancellable=True,
         on_cancel=lambda: stopped.append(True),
     )
-    qtbot.waitUntil(lambda: not indicator.isHidden(), timeout=2000)
+    qtbot.waitUntil(lambda: not indicator.isHidden(), timeout=10_000)
     assert indicator.shown_job == job
     assert indicator.text.text() == "Searching the caseload…"
     assert not indicator.cancel_button.isHidden()
@@ -187,8 +190,8 @@ def test_indicator_hides_cancel_for_work_that_cannot_stop(qtbot) -> None:
     host.show()
     gate = threading.Event()
     done: list[object] = []
-    runner.submit(lambda: gate.wait(5), done.append, lambda _: None, description="Unlocking")
-    qtbot.waitUntil(lambda: not indicator.isHidden(), timeout=2000)
+    runner.submit(lambda: gate.wait(30), done.append, lambda _: None, description="Unlocking")
+    qtbot.waitUntil(lambda: not indicator.isHidden(), timeout=10_000)
     assert indicator.cancel_button.isHidden()
     gate.set()
     qtbot.waitUntil(lambda: bool(done))
