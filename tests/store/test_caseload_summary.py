@@ -6,6 +6,8 @@ import random
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.store.test_migrations import FIXTURE_PASSPHRASE, FIXTURES
 from workbench.demo.build import fill_demo
 from workbench.store import clients
@@ -164,3 +166,22 @@ def test_the_list_reads_in_name_order_without_sorting_and_a_limit_stops_early(
         everyone = list_clients(conn, "a")
         assert list_clients(conn, "a", limit=5) == everyone[:5]
         assert [c.display_name for c in list_clients(conn)] != []
+
+
+@pytest.mark.parametrize(
+    ("given", "family", "preferred", "shown"),
+    [
+        ("Ines", "Quarto", "", "Ines Quarto"),
+        ("Ines", "Quarto", "Nessa", "Nessa Quarto"),
+        ("", "Quarto", "", "Quarto"),
+        ("Ines", "", "", "Ines"),
+        ("", "", "", "(no name)"),
+    ],
+)
+def test_a_listed_client_is_named_by_preferred_or_given_then_family_name(
+    vault: Vault, given: str, family: str, preferred: str, shown: str
+) -> None:
+    with vault.transaction() as tx:
+        add_client(tx, NOW, given_name=given, family_name=family, preferred_name=preferred)
+    with vault.reading() as conn:
+        assert [c.display_name for c in list_clients(conn)] == [shown]

@@ -121,21 +121,18 @@ def _phase(kind: str, profile: str, contracted: int, held: int, ended: bool) -> 
 
 def _summary(row: tuple[Any, ...]) -> ClientSummary:
     (cid, code, given, family, preferred, kind, profile, contracted, status, held, flags) = row[:11]
-    last_phq9, previous_phq9, review_date = row[11:]
-    phase = None
-    if kind is not None:
-        phase = _phase(kind, profile, contracted, held or 0, status == "ended")
+    held = held or 0
     return ClientSummary(
         cid,
         code,
         display_name(given, family, preferred),
-        phase,
-        held or 0,
+        None if kind is None else _phase(kind, profile, contracted, held, status == "ended"),
+        held,
         contracted,
         flags,
-        last_phq9,
-        previous_phq9,
-        review_date or None,
+        row[11],  # last PHQ-9 total
+        row[12],  # the one before it
+        row[13] or None,  # next review date
     )
 
 
