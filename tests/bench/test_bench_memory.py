@@ -16,11 +16,6 @@ from tests.bench.conftest import SECRET, figure
 
 pytestmark = [pytest.mark.bench, pytest.mark.skipif(os.name != "posix", reason="getrusage")]
 ROOT = Path(__file__).resolve().parents[2]
-BARE = (
-    "import resource; from PySide6.QtWidgets import QApplication, QMainWindow; "
-    "app = QApplication([]); w = QMainWindow(); w.show(); app.processEvents(); "
-    "print('peak_kib', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-)
 
 
 def _peak_mib(command: list[str], stdin: str = "") -> float:
@@ -41,7 +36,7 @@ def test_peak_memory_with_30k_clients_unlocked(bench_vaults, tmp_path: Path) -> 
          str(tmp_path / "settings.ini")],
         stdin=SECRET + "\n",
     )  # fmt: skip
-    bare = _peak_mib([sys.executable, "-c", BARE])
+    bare = _peak_mib([sys.executable, "-m", "tests.bench.peak_memory", "--bare"])
     figure(
         "peak memory, 30,000 clients unlocked (caseload, a workspace, a search)",
         app,

@@ -93,9 +93,10 @@ def test_name_search_against_the_minimal_query(bench_vaults, clients_count: int)
         conn.close()
     cold_conn = open_database(bench.db, _data_key(bench))
     try:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         clients.list_clients(cold_conn)
         cold = (time.perf_counter() - start) * 1000
+        cold_cpu = (time.process_time() - cpu) * 1000  # less swayed by other processes
     finally:
         cold_conn.close()
     figure(
@@ -110,7 +111,7 @@ def test_name_search_against_the_minimal_query(bench_vaults, clients_count: int)
         f"full caseload list at {clients_count:,} (cold connection)",
         cold,
         "≤ 300 ms at 30k",
-        note=f"warm {whole:.0f} ms",
+        note=f"{cold_cpu:.0f} ms of CPU; warm {whole:.0f} ms",
     )
     assert app <= NAME_GOAL * MARGIN * raw_ms
 
