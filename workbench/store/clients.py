@@ -65,19 +65,18 @@ def delete_client(tx: Connection, client_id: int) -> None:
         raise NotFound()
 
 
-# The caseload reads the trigger-kept summary (schema_caseload_summary.sql) in name order through
-# a covering index: no sort and no per-client subqueries, so 30,000 rows cost one pass.
+# The caseload reads the trigger-kept summary (schema_caseload_summary.sql), stored in name order:
+# one B-tree read from the first row, no join, no sort and no per-client subqueries.
 SUMMARY_SQL = """
-SELECT c.id, c.code, c.given_name, c.family_name, c.preferred_name,
-       s.kind, s.manual_profile, s.contracted_sessions, s.status, s.sessions_held, s.open_flags,
-       s.last_phq9, s.previous_phq9, s.review_date
-FROM clients c
-JOIN caseload_summary s ON s.client_id = c.id
+SELECT client_id, code, given_name, family_name, preferred_name,
+       kind, manual_profile, contracted_sessions, status, sessions_held, open_flags,
+       last_phq9, previous_phq9, review_date
+FROM caseload_summary
 """
 
 
-NAME_FILTER = " WHERE c.name_key LIKE ? ESCAPE '\\'"
-NAME_ORDER = " ORDER BY c.family_name, c.given_name, c.id"
+NAME_FILTER = " WHERE name_key LIKE ? ESCAPE '\\'"
+NAME_ORDER = " ORDER BY family_name, given_name, client_id"
 
 
 def like_pattern(term: str) -> str:
@@ -90,8 +89,8 @@ def list_clients(
 ) -> list[ClientSummary]:
     """Clients sorted by name; *search* matches any part of a name or the client code.
 
-    The rows come in name order from the index, so with a *limit* the search stops as soon as
-    that many clients matched instead of reading and sorting the whole caseload.
+    The rows come in name order as stored, so with a *limit* the search stops as soon as that
+    many clients matched instead of reading and sorting the whole caseload.
     """
     sql, params = SUMMARY_SQL, list[object]()
     if search and search.strip():
@@ -105,7 +104,7 @@ def list_clients(
 
 
 def get_client_summary(conn: Connection, client_id: int) -> ClientSummary:
-    row = conn.execute(SUMMARY_SQL + " WHERE c.id = ?", (client_id,)).fetchone()
+    row = conn.execute(SUMMARY_SQL + " WHERE client_id = ?", (client_id,)).fetchone()
     if row is None:
         raise NotFound()
     return _summary(row)
