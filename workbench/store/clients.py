@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -100,14 +101,14 @@ def list_clients(
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    return [_summary(row) for row in conn.execute(sql, params)]
+    return _summaries(conn.execute(sql, params))
 
 
 def get_client_summary(conn: Connection, client_id: int) -> ClientSummary:
-    row = conn.execute(SUMMARY_SQL + " WHERE client_id = ?", (client_id,)).fetchone()
-    if row is None:
+    found = _summaries(conn.execute(SUMMARY_SQL + " WHERE client_id = ?", (client_id,)))
+    if not found:
         raise NotFound()
-    return _summary(row)
+    return found[0]
 
 
 @lru_cache(maxsize=4096)
@@ -118,21 +119,37 @@ def _phase(kind: str, profile: str, contracted: int, held: int, ended: bool) -> 
     )
 
 
-def _summary(row: tuple[Any, ...]) -> ClientSummary:
-    (cid, code, given, family, preferred, kind, profile, contracted, status, held, flags) = row[:11]
-    held = held or 0
-    return ClientSummary(
-        cid,
-        code,
-        display_name(given, family, preferred),
-        None if kind is None else _phase(kind, profile, contracted, held, status == "ended"),
-        held,
-        contracted,
-        flags,
-        row[11],  # last PHQ-9 total
-        row[12],  # the one before it
-        row[13] or None,  # next review date
-    )
+_new_row = tuple.__new__  # NamedTuple's own __new__ is a Python function: skipped per row
+
+
+def _summaries(rows: Iterable[tuple[Any, ...]]) -> list[ClientSummary]:
+    """ClientSummary rows, built in one loop: at 30,000 clients every step per row shows."""
+    out = []
+    for (
+        cid, code, given, family, preferred, kind, profile, contracted, status, held, flags,
+        last_phq9, previous_phq9, review_date,
+    ) in rows:  # fmt: skip
+        held = held or 0
+        first = preferred or given  # domain.caseload.display_name, inlined
+        phase = None if kind is None else _phase(kind, profile, contracted, held, status == "ended")
+        out.append(
+            _new_row(
+                ClientSummary,
+                (
+                    cid,
+                    code,
+                    f"{first} {family}" if first and family else first or family or "(no name)",
+                    phase,
+                    held,
+                    contracted,
+                    flags,
+                    last_phq9,
+                    previous_phq9,
+                    review_date or None,
+                ),
+            )
+        )
+    return out
 
 
 def fts_query(text: str) -> str | None:
