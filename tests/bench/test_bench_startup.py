@@ -14,6 +14,11 @@ from pathlib import Path
 
 import pytest
 
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None  # type: ignore[assignment]
+
 from tests.bench.conftest import figure
 from tests.support import FAST_KDF, PASSPHRASE
 from workbench.paths import default_vault
@@ -36,9 +41,19 @@ app.exec()
 """
 
 
-def _first_page(command: list[str]) -> tuple[str, float]:
-    """(the first page's name, seconds from starting the process until it was shown)."""
+def _children_cpu() -> float:
+    """CPU seconds of the finished child processes (0 where the platform does not count them)."""
+    if resource is None:
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _first_page(command: list[str]) -> tuple[str, float, float]:
+    """(the first page's name, seconds from starting the process until it was shown, CPU
+    seconds the whole process used: it quits right after showing the page)."""
     env = {**os.environ, "IPT_WORKBENCH_FIRST_PAGE_EXIT": "1", "QT_QPA_PLATFORM": "offscreen"}
+    cpu = _children_cpu()
     start = time.perf_counter()
     with subprocess.Popen(
         command,
@@ -54,7 +69,7 @@ def _first_page(command: list[str]) -> tuple[str, float]:
             if line.startswith(FIRST_PAGE):
                 elapsed = time.perf_counter() - start
                 process.wait(timeout=120)
-                return line[len(FIRST_PAGE) :].strip(), elapsed
+                return line[len(FIRST_PAGE) :].strip(), elapsed, _children_cpu() - cpu
         process.wait(timeout=120)
     raise AssertionError(f"{command[0]} exited ({process.returncode}) without showing a page")
 
@@ -67,28 +82,34 @@ def test_cold_start_to_the_unlock_window() -> None:
     }
     if FROZEN.is_file():
         commands["frozen"] = [str(FROZEN)]
-    runs: dict[str, list[float]] = {name: [] for name in commands}
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for name, command in commands.items():
-        page, _ = _first_page(command)  # byte-code compiled, files in the OS cache
+        page, _, _ = _first_page(command)  # byte-code compiled, files in the OS cache
         assert page in ("UnlockPage", "bare"), (name, page)
     for round_ in range(RUNS):
         names = list(commands)
         for name in names[round_ % len(names) :] + names[: round_ % len(names)]:
-            runs[name].append(_first_page(commands[name])[1] * 1000)
-    median = {name: statistics.median(times) for name, times in runs.items()}
-    bare = median["bare PySide6 window"]
+            _, wall, cpu = _first_page(commands[name])
+            runs[name].append((wall * 1000, cpu * 1000))
+    wall = {name: statistics.median(w for w, _ in times) for name, times in runs.items()}
+    cpu = {name: statistics.median(c for _, c in times) for name, times in runs.items()}
+    bare = "bare PySide6 window"
+    # The ratio is held on CPU time where the platform counts it: the wall clock of a process
+    # start moves with every other process on a shared machine.
+    held = cpu if cpu[bare] > 0 else wall
     goals = {"source": "≤ 600 ms", "frozen": "≤ 700 ms"}
     for name in ("source", "frozen"):
-        if name in median:
+        if name in wall:
             figure(
                 f"cold start to the unlock window, {name}",
-                median[name],
+                wall[name],
                 f"{goals[name]} and ≤ {GOAL_RATIO:.0f}x a bare PySide6 window",
-                note=f"{median[name] / bare:.2f}x the bare window's {bare:.0f} ms, "
-                f"median of {RUNS}",
+                note=f"{held[name] / held[bare]:.2f}x the bare window in CPU ({cpu[name]:.0f} "
+                f"against {cpu[bare]:.0f} ms), {wall[name] / wall[bare]:.2f}x in wall clock "
+                f"({wall[bare]:.0f} ms); medians of {RUNS}",
             )
-    if "frozen" not in median:
+    if "frozen" not in wall:
         print("\n[bench] frozen cold start: no bundle in dist/ (packaging/build.sh builds it)")
     for name in ("source", "frozen"):
-        if name in median:
-            assert median[name] <= GOAL_RATIO * MARGIN * bare, name
+        if name in held:
+            assert held[name] <= GOAL_RATIO * MARGIN * held[bare], name
