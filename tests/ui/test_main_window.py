@@ -6,8 +6,8 @@ import threading
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
@@ -141,14 +141,25 @@ class CountingTimer(QTimer):
 
 def test_input_restarts_the_idle_countdown(qtbot) -> None:
     timer = CountingTimer()
-    watcher = IdleWatcher(60_000, timer=timer)
     field = QLineEdit()
     qtbot.addWidget(field)
-    QTest.keyClick(field, "a")
+    field.show()
+    qtbot.waitExposed(field)
+    watcher = IdleWatcher(60_000, timer=timer)
+    # Input as the platform delivers it: to the top-level window, then on to the widget.
+    QTest.keyClick(field.windowHandle(), Qt.Key.Key_A)
     assert timer.starts == 0  # not armed: input does not start it
     watcher.arm()
-    QTest.keyClick(field, "b")
+    QTest.keyClick(field.windowHandle(), Qt.Key.Key_B)
     assert timer.starts == 2
+    assert field.text() == "ab"
+    dialog = QLineEdit()  # a window opened after arming, as a dialog is
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle())
+    QTest.mouseMove(dialog.windowHandle(), QPoint(5, 5))
+    assert timer.starts == 3
     assert watcher.armed
     watcher.disarm()
     assert not watcher.armed

@@ -71,4 +71,6 @@ class ClientRecord(NamedTuple):
 def display_name(given: str, family: str, preferred: str = "") -> str:
     """How a client is named on screen: preferred or given name, then family name."""
     first = preferred or given
-    return " ".join(part for part in (first, family) if part) or "(no name)"
+    if first and family:  # the common case first: this runs for every row of the caseload
+        return f"{first} {family}"
+    return first or family or "(no name)"

@@ -6,8 +6,6 @@ import io
 import secrets
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
-
 from workbench.errors import WorkbenchError
 from workbench.fileio import atomic_write_bytes, write_error
 
@@ -88,6 +86,8 @@ def encrypt(pdf: bytes, password: str) -> bytes:
     """AES-256 (PDF 2.0, revision 6) with the same user and owner password, metadata too."""
     if len(password) < 8:
         raise WorkbenchError("Use a PDF password of at least 8 characters.")
+    from pypdf import PdfReader, PdfWriter  # on first use: the desktop app starts without it
+
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     writer.encrypt(user_password=password, owner_password=password, algorithm="AES-256")
     out = io.BytesIO()

@@ -7,8 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from zxcvbn import zxcvbn
-
 from workbench.errors import InvalidInput, WeakPassphrase, WrongPassphrase
 
 MIN_LENGTH = 12
@@ -44,6 +42,13 @@ class Strength:
     score: int
     acceptable: bool
     hint: str
+
+
+def zxcvbn(password: str, **options: Any) -> dict[str, Any]:
+    """zxcvbn's estimate, imported on first use: its dictionaries slowed the app's start-up."""
+    from zxcvbn import zxcvbn as estimate
+
+    return dict(estimate(password, **options))
 
 
 def strength(passphrase: str, user_inputs: Iterable[str] = ()) -> Strength:
