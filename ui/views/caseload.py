@@ -56,6 +56,7 @@ class CaseloadPage(QWidget):
 
     status_changed = Signal(str)
     selection_changed = Signal(bool)  # whether `selected_client()` has a client now
+    open_requested = Signal(int)  # Enter (or a double click) on a client: go into their chart
 
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,10 +94,15 @@ class CaseloadPage(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.clients.search)
+        bar = self.tabs.tabBar()
+        bar.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        QWidget.setTabOrder(bar, self.clients.search)  # Shift+Tab from the filter: the tabs
+        QWidget.setTabOrder(self.clients.search, self.clients.table)
         table = self.clients.table
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.clients.model.modelReset.connect(self._selection_changed)
         self.tabs.currentChanged.connect(self._selection_changed)
+        table.activated.connect(self._activated)
 
     def _warning_banner(self, warning: str) -> QFrame:
         banner = QFrame(self)
@@ -126,6 +132,11 @@ class CaseloadPage(QWidget):
         """Offer *action* in the client table's context menu."""
         self.clients.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.clients.table.addAction(action)
+
+    def _activated(self) -> None:
+        client = self.selected_client()
+        if client is not None:
+            self.open_requested.emit(client.id)
 
     def _selection_changed(self, *_: object) -> None:
         self.selection_changed.emit(self.selected_client() is not None)

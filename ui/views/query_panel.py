@@ -75,6 +75,7 @@ class QueryPanel(QWidget):
 
         self.table = QTableView(self)
         self.table.setModel(model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setAccessibleName(self.tr("Results: {0}").format(placeholder))
         self._stretch_column = stretch_column
         self._fitted = False

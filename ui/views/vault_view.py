@@ -31,6 +31,7 @@ class VaultView(QSplitter):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName("caseloadSplitter")
         self.setChildrenCollapsible(False)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its handle is moved by mouse only
         self._session = session
         self._settings = settings
         self.workspace: ClientWorkspace | None = None
@@ -56,7 +57,10 @@ class VaultView(QSplitter):
         self.setSizes([430, 850])
         settings.restore_splitter(self)
         self.splitterMoved.connect(lambda _pos, _index: settings.save_splitter(self))
+        self.setFocusProxy(self.caseload)  # focus on the view lands in the caseload's filter
+        self._focus_on_open = False  # Enter in the list: focus the chart once it is open
         self.caseload.selection_changed.connect(self._selection_changed)
+        self.caseload.open_requested.connect(self.enter_client)
         session.changed.connect(self._changed)
 
     # ----- opening a chart -------------------------------------------------------------------
@@ -69,6 +73,19 @@ class VaultView(QSplitter):
             lambda episode: self._open_workspace(client_id, episode.id, tab),
             on_error=lambda error: self.message.emit(error.user_message),
         )
+
+    def enter_client(self, client_id: int) -> None:
+        """Open *client_id*'s chart (when not open yet) and move the focus into it."""
+        if self.workspace is not None and self.workspace.client_id == client_id:
+            self.focus_workspace()
+            return
+        self._focus_on_open = True
+        self.open_client(client_id)
+
+    def focus_workspace(self) -> None:
+        """Focus the open chart's tabs (arrows pick a tab, Tab goes into the page)."""
+        if self.workspace is not None:
+            self.workspace.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _selection_changed(self, has_client: bool) -> None:
         client = self.caseload.selected_client()
@@ -104,6 +121,9 @@ class VaultView(QSplitter):
             workspace.setCurrentIndex(tab)
         self.client_opened.emit(True)
         self._refresh_header()
+        if self._focus_on_open:
+            self._focus_on_open = False
+            self.focus_workspace()
 
     def _changed(self, kinds: frozenset[str], _origin: object) -> None:
         if kinds & SUMMARY_KINDS:

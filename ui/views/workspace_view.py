@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ui.i18n import translate
 from ui.session import VaultSession
+from ui.widgets.keyboard import release_tab
 from ui.workspace.audit_page import AuditPage
 from ui.workspace.base import WorkspacePage
 from ui.workspace.form_drafts import FormDraftKeeper
@@ -74,6 +75,7 @@ class ClientWorkspace(QTabWidget):
             layout = holder.layout()
             assert layout is not None
             layout.addWidget(built)
+            release_tab(built)
             self._built[index] = built
             self._stale.add(index)
         return built

@@ -39,6 +39,7 @@ class AuditPage(WorkspacePage):
         self.model = AuditModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setAccessibleName(self.tr("Audit trail"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

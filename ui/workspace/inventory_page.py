@@ -52,6 +52,7 @@ class InventoryPage(WorkspacePage):
         self.model = PeopleModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setAccessibleName(self.tr("Important people"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -48,6 +48,7 @@ def open_first(flags: list[RiskFlagView]) -> list[RiskFlagView]:
 def _table(parent: QWidget, model: QAbstractItemModel, name: str) -> QTableView:
     table = QTableView(parent)
     table.setModel(model)
+    table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -72,6 +72,7 @@ class SessionsPage(WorkspacePage):
         self.model = SessionsModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setAccessibleName(self.tr("Sessions of this episode"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -52,6 +52,7 @@ class TimelinePage(WorkspacePage):
         self.model = EventsModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setAccessibleName(self.tr("Timeline entries"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
