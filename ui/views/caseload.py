@@ -17,6 +17,7 @@ from workbench.domain.caseload import ClientSummary
 from workbench.services import caseload as caseload_service
 
 EXCERPT_COLUMN = 3
+NAME_WIDTH = 140  # px: longer names are elided so phase, session, PHQ-9 and risk stay in view
 
 
 def describe_clients(count: int, text: str) -> str:
@@ -73,6 +74,7 @@ class CaseloadPage(QWidget):
             query_when_empty=True,
             count_inline=False,
             row_key=lambda client: client.id,
+            widest=NAME_WIDTH,
         )  # the status bar shows the count
         self.notes = QueryPanel(
             partial(caseload_service.find_notes, vault),
@@ -91,6 +93,7 @@ class CaseloadPage(QWidget):
         self.tabs.addTab(self.clients, self.tr("Clients"))
         self.tabs.addTab(self.notes, self.tr("Search notes"))
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 0, 4)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.clients.search)

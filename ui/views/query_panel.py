@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -47,6 +48,7 @@ class QueryPanel(QWidget):
         count_inline: bool = True,
         busy_text: str = "",
         row_key: Callable[[Any], object] | None = None,
+        widest: int = WIDE_COLUMN_MAX,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -78,6 +80,7 @@ class QueryPanel(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setAccessibleName(self.tr("Results: {0}").format(placeholder))
         self._stretch_column = stretch_column
+        self._widest = widest
         self._fitted = False
         self._configure_table()
 
@@ -85,6 +88,7 @@ class QueryPanel(QWidget):
         self.info.setTextFormat(Qt.TextFormat.PlainText)
         self.info.setAccessibleName(self.tr("Search result summary"))
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.info)
@@ -108,18 +112,23 @@ class QueryPanel(QWidget):
             header.setStretchLastSection(True)
 
     def _fit_columns_once(self) -> None:
-        """Size columns to the first rows shown (ResizeToContents mode re-measures every row)."""
+        """Size columns to the first rows shown (ResizeToContents mode re-measures every row)
+        and to their header's words, without room held for a sort arrow in every header."""
         if self._fitted or not self.model.rowCount():
             return
         self._fitted = True
         last = self.model.columnCount() - 1
+        header = self.table.horizontalHeader()
+        padding = 4 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
         for column in range(last + 1):
             if column == self._stretch_column == last:
                 continue  # it stretches
-            self.table.resizeColumnToContents(column)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            words = header.fontMetrics().horizontalAdvance(title) + padding
+            width = max(self.table.sizeHintForColumn(column), words)
             if column == self._stretch_column:
-                width = min(self.table.columnWidth(column), WIDE_COLUMN_MAX)
-                self.table.setColumnWidth(column, width)
+                width = min(width, self._widest)
+            self.table.setColumnWidth(column, width)
 
     def refresh(self) -> None:
         """Query now with the current text (the debounce timer calls this)."""

@@ -17,6 +17,8 @@ from workbench.services import episodes
 from workbench.services.chart_header import ChartHeader, chart_header
 from workbench.services.held_drafts import UnsavedDraft
 
+CASELOAD_WIDTH = 430  # px: name, phase, session, PHQ-9 and risk flags in view at 1024 px
+
 
 class VaultView(QSplitter):
     """Selecting a client opens their chart; any change reloads the caseload row and header."""
@@ -52,9 +54,9 @@ class VaultView(QSplitter):
         column.addWidget(self._right, 1)
         self.addWidget(self.caseload)
         self.addWidget(right)
-        self.setStretchFactor(0, 2)
-        self.setStretchFactor(1, 3)
-        self.setSizes([430, 850])
+        self.setStretchFactor(0, 0)  # a narrower window narrows the chart, not the list
+        self.setStretchFactor(1, 1)
+        self.setSizes([CASELOAD_WIDTH, 1280 - CASELOAD_WIDTH])
         settings.restore_splitter(self)
         self.splitterMoved.connect(lambda _pos, _index: settings.save_splitter(self))
         self.setFocusProxy(self.caseload)  # focus on the view lands in the caseload's filter

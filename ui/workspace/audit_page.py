@@ -68,7 +68,6 @@ class AuditPage(WorkspacePage):
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        self.setMinimumSize(480, 320)
 
     def reload(self) -> None:
         vault, client = self.vault, self.client_id

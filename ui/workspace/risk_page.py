@@ -106,7 +106,7 @@ class RiskPage(WorkspacePage):
         left.addWidget(bold_label(self.tr("Signed risk notes (newest first)"), self))
         left.addWidget(self.notes_table, 2)
         left.addWidget(self.note_text, 3)
-        left_widget.setMinimumWidth(340)
+        left_widget.setMinimumWidth(220)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -116,7 +116,7 @@ class RiskPage(WorkspacePage):
         right.addWidget(bold_label(self.tr("Write a risk note"), self))
         right.addWidget(scroll, 1)
         right.addWidget(self.notice)
-        right_widget.setMinimumWidth(420)
+        right_widget.setMinimumWidth(300)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left_widget)
         splitter.addWidget(right_widget)
@@ -126,7 +126,6 @@ class RiskPage(WorkspacePage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
-        self.setMinimumSize(800, 520)
 
     def reload(self) -> None:
         work = partial(_load, self.vault, self.episode_id)

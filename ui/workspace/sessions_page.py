@@ -130,7 +130,7 @@ class SessionsPage(WorkspacePage):
         left.addWidget(self.table, 1)
         left.addLayout(new_row)
         left.addWidget(self.new_button)
-        left_widget.setMinimumWidth(260)
+        left_widget.setMinimumWidth(200)
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.pane, self.tr("Session note"))
@@ -148,7 +148,6 @@ class SessionsPage(WorkspacePage):
         splitter.setSizes([320, 900])
         splitter.setChildrenCollapsible(False)
         QVBoxLayout(self).addWidget(splitter)
-        self.setMinimumSize(720, 480)
 
     # Loading ---------------------------------------------------------------------------------
 

@@ -85,7 +85,7 @@ class TimelinePage(WorkspacePage):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         detail.addLayout(buttons)
-        right.setMinimumWidth(340)
+        right.setMinimumWidth(260)
 
         lower = QSplitter(Qt.Orientation.Horizontal, self)
         lower.addWidget(self.table)
@@ -101,7 +101,6 @@ class TimelinePage(WorkspacePage):
         upper.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(upper)
-        self.setMinimumSize(640, 480)
 
     # ----- loading ---------------------------------------------------------------------------
 
