@@ -97,23 +97,24 @@ class CaseloadModel(RowsModel[ClientSummary]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(CASELOAD_COLUMNS, parent)
+        bold = QFont()
+        bold.setBold(True)
+        self._flagged: dict[int, Any] = {  # made once: data() runs for every cell painted
+            Qt.ItemDataRole.ForegroundRole: QBrush(FLAG_INK),
+            Qt.ItemDataRole.BackgroundRole: QBrush(FLAG_TINT),
+            Qt.ItemDataRole.FontRole: bold,
+        }
 
     def client_id(self, row: int) -> int:
         return self.row_at(row).id
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        flagged = (
-            index.isValid()
+        if (
+            role in self._flagged
+            and index.isValid()
             and index.column() == RISK_COLUMN
             and index.row() < self.rowCount()
             and self.row_at(index.row()).open_risk_flags > 0
-        )
-        if flagged and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(FLAG_INK)
-        if flagged and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(FLAG_TINT)
-        if flagged and role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+        ):
+            return self._flagged[role]
         return super().data(index, role)

@@ -86,7 +86,7 @@ class QueryPanel(QWidget):
 
         self.info = QLabel(self)
         self.info.setTextFormat(Qt.TextFormat.PlainText)
-        self.info.setAccessibleName(self.tr("Search result summary"))
+        self.info.setAccessibleDescription(self.tr("Search result summary"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search)

@@ -244,7 +244,7 @@ class SessionNotePane(QWidget):
         self.addenda.hide()
         self.save_state = QLabel(self)
         self.save_state.setWordWrap(True)
-        self.save_state.setAccessibleName(self.tr("Draft save state"))
+        self.save_state.setAccessibleDescription(self.tr("Draft save state"))
         self.save_button = QPushButton(self.tr("Save draft now"), self)
         self.sign_button = QPushButton(self.tr("Sign note…"), self)
         body = QWidget(self)

@@ -85,7 +85,7 @@ class RiskPage(WorkspacePage):
         self.form.save_button.clicked.connect(self.save)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
-        self.notice.setAccessibleName(self.tr("Message"))
+        self.notice.setAccessibleDescription(self.tr("Message"))
         # One risk-note draft per episode (ref ''); the flag ticks follow the open flags instead.
         self.drafts = FormDraftKeeper(
             session.vault, self.run, episode_id, RISK_NOTE, lambda _ref: self.form.draft(), self

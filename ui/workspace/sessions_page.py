@@ -92,7 +92,7 @@ class SessionsPage(WorkspacePage):
         self.new_button.clicked.connect(self.new_session)
 
         self.heading = QLabel(self)
-        self.heading.setAccessibleName(self.tr("Selected session"))
+        self.heading.setAccessibleDescription(self.tr("Selected session"))
         self.pane = SessionNotePane(self)
         self.editor = self.pane.editor
         self.addenda = self.pane.addenda
@@ -116,7 +116,7 @@ class SessionsPage(WorkspacePage):
         self.process.save_button.clicked.connect(self.save_process_note)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
-        self.notice.setAccessibleName(self.tr("Message"))
+        self.notice.setAccessibleDescription(self.tr("Message"))
         self._build_layout()
         self._enable(False)
 
