@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from ui.i18n import translate
 from ui.practice.launch import open_practice
 from ui.views.workspace_view import PAGES
+from ui.widgets.announce import announce
 
 if TYPE_CHECKING:
     from ui.views.main_window import MainWindow
@@ -92,6 +93,8 @@ class WindowActions(QObject):
             tip=self.tr("Practice mode: fictional cases, no vault used"),
         )  # fmt: skip
         self._build_menus()
+        status = w.statusBar()  # saves, results and errors reach a screen reader too
+        status.messageChanged.connect(lambda text: announce(status, text))
 
     def _build_menus(self) -> None:
         w = self._window
