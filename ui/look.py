@@ -10,12 +10,14 @@ Group = QPalette.ColorGroup
 TEXT_RATIO = 4.5  # WCAG 2.1 AA, normal text
 FOCUS_RATIO = 3.0  # WCAG 2.1 AA, non-text (the focus ring against what surrounds it)
 
-# Multi-line fields and tables draw no focus frame of their own in Fusion: a 2 px ring in the
-# (contrast-checked) highlight colour marks the one with the keyboard focus.
+# Multi-line fields, tables and the closeness circle draw no focus frame of their own in Fusion:
+# a 2 px ring in the (contrast-checked) highlight colour marks the one with the keyboard focus.
 FOCUS_SHEET = """
 QTextEdit, QPlainTextEdit { border: 1px solid palette(dark); padding: 1px; }
 QTextEdit:focus, QPlainTextEdit:focus { border: 2px solid palette(highlight); padding: 0px; }
 QAbstractItemView:focus { border: 2px solid palette(highlight); }
+QGraphicsView { border: 2px solid transparent; }
+QGraphicsView:focus { border: 2px solid palette(highlight); }
 """
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
@@ -93,8 +94,12 @@ class WindowActions(QObject):
             tip=self.tr("Practice mode: fictional cases, no vault used"),
         )  # fmt: skip
         self._build_menus()
-        status = w.statusBar()  # saves, results and errors reach a screen reader too
-        status.messageChanged.connect(lambda text: announce(status, text))
+        self._status = w.statusBar()  # saves, results and errors reach a screen reader too
+        self._status.messageChanged.connect(self._announce)
+
+    def _announce(self, text: str) -> None:
+        if shiboken6.isValid(self._status):  # not while the window is being destroyed
+            announce(self._status, text)
 
     def _build_menus(self) -> None:
         w = self._window
