@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.models.workspace_models import local_date
+from ui.widgets.note_field import NoteField
 from workbench.domain.notes import SESSION_SECTIONS, Note
 from workbench.protocol import Technique
 from workbench.services.workspace_reads import ProcessNote
@@ -49,8 +50,7 @@ def text_box(parent: QWidget, name: str, lines: int = 4, *, grow: bool = False) 
 
     With *grow* it takes the room its layout gives it (at least *lines* lines).
     """
-    box = QPlainTextEdit(parent)
-    box.setTabChangesFocus(True)
+    box = NoteField(parent)
     box.setAccessibleName(name)
     height = box.fontMetrics().lineSpacing() * lines + 14
     if grow:
