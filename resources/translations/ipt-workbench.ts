@@ -83,7 +83,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/workspace/audit_page.py" line="+42"/>
+        <location filename="../../ui/workspace/audit_page.py" line="+43"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -103,7 +103,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+16"/>
         <source>%n entries</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -215,7 +215,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>CaseloadModel</name>
     <message>
-        <location filename="../../ui/models/caseload_model.py" line="+14"/>
+        <location filename="../../ui/models/caseload_model.py" line="+17"/>
         <source>no episode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -228,7 +228,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>CaseloadPage</name>
     <message>
-        <location filename="../../ui/views/caseload.py" line="+26"/>
+        <location filename="../../ui/views/caseload.py" line="+27"/>
         <source>{0} client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -273,7 +273,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Filter clients by name or code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -283,7 +283,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Search session notes (every word must appear)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -303,7 +303,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
@@ -316,7 +316,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>ChartHeaderBar</name>
     <message>
-        <location filename="../../ui/views/chart_header.py" line="+50"/>
+        <location filename="../../ui/views/chart_header.py" line="+52"/>
         <source>age {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -333,12 +333,17 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>New risk flag. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Open chart: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Open chart</source>
         <translation type="unfinished"></translation>
     </message>
@@ -392,7 +397,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>CircleEditor</name>
     <message>
-        <location filename="../../ui/widgets/circle_editor.py" line="+159"/>
+        <location filename="../../ui/widgets/circle_editor.py" line="+167"/>
         <source>Closeness circle editor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -402,8 +407,18 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
+        <source>Left and Right arrows choose a person; Up and Down move them closer or farther; 1, 2 or 3 puts them in that ring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>{0}: ring {1} of {2}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -533,7 +548,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>ClientWorkspace</name>
     <message>
-        <location filename="../../ui/views/workspace_view.py" line="+52"/>
+        <location filename="../../ui/views/workspace_view.py" line="+54"/>
         <source>Client workspace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1250,7 +1265,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>FormDraftKeeper</name>
     <message>
-        <location filename="../../ui/workspace/form_drafts.py" line="+147"/>
+        <location filename="../../ui/workspace/form_drafts.py" line="+148"/>
         <source>The draft was not saved: {0} Your text is still in the form.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1298,7 +1313,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+59"/>
         <source>Manual profile: %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1352,7 +1367,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>GoalsEditor</name>
     <message>
-        <location filename="../../ui/widgets/goals_editor.py" line="+38"/>
+        <location filename="../../ui/widgets/goals_editor.py" line="+39"/>
         <source>Goals</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1448,7 +1463,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>InventoryPage</name>
     <message>
-        <location filename="../../ui/workspace/inventory_page.py" line="+55"/>
+        <location filename="../../ui/workspace/inventory_page.py" line="+56"/>
         <source>Important people</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1459,12 +1474,12 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     </message>
     <message>
         <location line="+1"/>
-        <location line="+89"/>
+        <location line="+88"/>
         <source>New person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-86"/>
         <source>&amp;Save person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1489,7 +1504,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Person details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1839,7 +1854,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../ui/workspace/note_editor.py" line="-151"/>
+        <location filename="../../ui/workspace/note_editor.py" line="-150"/>
         <source>Check-in and symptoms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1889,8 +1904,21 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>Signed note: read only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteField</name>
+    <message>
+        <location filename="../../ui/widgets/note_field.py" line="+56"/>
+        <source>Nothing was pasted: that text has {0} characters and this field holds at most {1}. Paste a shorter part, or keep long documents outside the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This field is full: it holds at most {0} characters.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2436,7 +2464,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+96"/>
         <source>Maintenance plan saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2662,17 +2690,17 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>QueryPanel</name>
     <message>
-        <location filename="../../ui/views/query_panel.py" line="+78"/>
+        <location filename="../../ui/views/query_panel.py" line="+81"/>
         <source>Results: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Search result summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+102"/>
         <source>Search stopped. Change the words to search again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3085,7 +3113,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>RiskPage</name>
     <message>
-        <location filename="../../ui/workspace/risk_page.py" line="+77"/>
+        <location filename="../../ui/workspace/risk_page.py" line="+78"/>
         <source>Risk flags, open first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3125,7 +3153,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>Sign the risk note?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3201,7 +3229,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../ui/workspace/sessions_page.py" line="+74"/>
+        <location filename="../../ui/workspace/sessions_page.py" line="+76"/>
         <source>Sessions of this episode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3246,7 +3274,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>signed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3261,7 +3289,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>New session recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3445,7 +3473,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>SupportEditor</name>
     <message>
-        <location filename="../../ui/widgets/support_editor.py" line="+33"/>
+        <location filename="../../ui/widgets/support_editor.py" line="+34"/>
         <source>Support people</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3478,7 +3506,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>TableHeader</name>
     <message>
-        <location filename="../../ui/models/caseload_model.py" line="+43"/>
+        <location filename="../../ui/models/caseload_model.py" line="+51"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3714,20 +3742,20 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../ui/workspace/timeline_page.py" line="+55"/>
+        <location filename="../../ui/workspace/timeline_page.py" line="+56"/>
         <source>Timeline entries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+2"/>
-        <location line="+78"/>
+        <location line="+77"/>
         <location line="+48"/>
         <source>New event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-126"/>
         <source>&amp;New event</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3747,7 +3775,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+56"/>
         <source>Measure totals are recorded on the Measures page.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3945,17 +3973,17 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>VaultView</name>
     <message>
-        <location filename="../../ui/views/vault_view.py" line="+43"/>
+        <location filename="../../ui/views/vault_view.py" line="+46"/>
         <source>Select a client in the list to open their chart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+65"/>
         <source>What you typed for this client could not be saved yet, so their workspace stays open. Free some disk space, then choose the other client again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
         <source>{0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3963,7 +3991,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="+48"/>
+        <location filename="../../ui/views/window_actions.py" line="+52"/>
         <source>&amp;New vault…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4068,7 +4096,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>&amp;Vault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4083,7 +4111,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>P&amp;ractice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4095,6 +4123,26 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     <message>
         <location line="+1"/>
         <source>Vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Previous tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Show the {0} tab of the open chart (Alt+{1})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4179,7 +4227,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/formulation_page.py" line="-193"/>
+        <location filename="../../ui/workspace/formulation_page.py" line="-192"/>
         <source>Formulation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4199,17 +4247,17 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/plan_page.py" line="-202"/>
+        <location filename="../../ui/workspace/plan_page.py" line="-201"/>
         <source>Maintenance plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/risk_page.py" line="-114"/>
+        <location filename="../../ui/workspace/risk_page.py" line="-113"/>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/sessions_page.py" line="-260"/>
+        <location filename="../../ui/workspace/sessions_page.py" line="-261"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -136,10 +136,15 @@ class CaseloadPage(QWidget):
         self.clients.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.clients.table.addAction(action)
 
-    def _activated(self) -> None:
-        client = self.selected_client()
-        if client is not None:
-            self.open_requested.emit(client.id)
+    def _activated(self, index: QModelIndex) -> None:
+        """Enter on a row (selected or only under the cursor): select it and go into the chart."""
+        if not index.isValid():
+            return
+        if self.clients.table.selectionModel().currentIndex().row() != index.row() or (
+            self.selected_client() is None
+        ):
+            self.clients.table.selectRow(index.row())
+        self.open_requested.emit(self.clients.model.row_at(index.row()).id)
 
     def _selection_changed(self, *_: object) -> None:
         self.selection_changed.emit(self.selected_client() is not None)

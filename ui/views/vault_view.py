@@ -101,6 +101,7 @@ class VaultView(QSplitter):
         if self.workspace is not None and self.workspace.client_id == client_id:
             if tab:
                 self.workspace.setCurrentIndex(tab)
+            self._focus_if_asked()
             return  # already open (a selection and an explicit open both asked)
         if self.workspace is not None and self.workspace.client_id != client_id:
             self.workspace.flush()
@@ -123,6 +124,9 @@ class VaultView(QSplitter):
             workspace.setCurrentIndex(tab)
         self.client_opened.emit(True)
         self._refresh_header()
+        self._focus_if_asked()
+
+    def _focus_if_asked(self) -> None:
         if self._focus_on_open:
             self._focus_on_open = False
             self.focus_workspace()
