@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -88,11 +89,67 @@ def accessible_palette(palette: QPalette) -> QPalette:
     return fixed
 
 
+KEYBOARD_FOCUS = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+RING_ON = {  # the primitives Fusion draws a keyboard focus with (dotted, or a faint outline)
+    QStyle.PrimitiveElement.PE_FrameFocusRect,
+    QStyle.PrimitiveElement.PE_PanelButtonCommand,
+}
+
+
+class FocusRingStyle(QProxyStyle):
+    """The platform style, with a solid 2 px ring in the highlight colour round whatever has
+    the keyboard focus (buttons, check boxes, radio buttons, drop-downs, tabs)."""
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element != QStyle.PrimitiveElement.PE_FrameFocusRect:
+            super().drawPrimitive(element, option, painter, widget)
+        if element == QStyle.PrimitiveElement.PE_FrameFocusRect or (
+            element in RING_ON and _keyboard_focus(option)
+        ):
+            _ring(option, painter)
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawControl(element, option, painter, widget)
+        if element == QStyle.ControlElement.CE_TabBarTabShape and _keyboard_focus(option):
+            _ring(option, painter)  # Fusion only tints the focused tab
+
+
+def _keyboard_focus(option: QStyleOption) -> bool:
+    return (option.state & KEYBOARD_FOCUS) == KEYBOARD_FOCUS
+
+
+def _ring(option: QStyleOption, painter: QPainter) -> None:
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), 2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
+    painter.restore()
+
+
 def apply_look(app: QApplication | None = None) -> None:
-    """Give the application the accessible palette and the focus ring (idempotent)."""
+    """Give the application the focus-ring style, the accessible palette and the focus-ring
+    sheet (idempotent)."""
     app = app or QApplication.instance()  # type: ignore[assignment]
     if not isinstance(app, QApplication):
         return
+    if not app.property("focusRingStyle"):
+        app.setProperty("focusRingStyle", True)
+        palette = app.palette()
+        app.setStyle(FocusRingStyle(app.style().name()))
+        QGuiApplication.setPalette(palette)
     palette = accessible_palette(app.palette())
     if palette != app.palette():
         QGuiApplication.setPalette(palette)

@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTabWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.ui.workspace.shoot_pages import dark_palette
@@ -75,5 +88,61 @@ def test_a_focused_note_field_shows_a_ring(qtbot: QtBot, course_window, theme: s
         ring = palette.color(Role.Highlight)
         assert focused.name() == ring.name() != unfocused.name()
         assert contrast(focused, palette.color(Role.Window)) >= FOCUS_RATIO
+    finally:
+        app.setPalette(before)
+
+
+def _changed_contrast(before: QImage, after: QImage) -> float:
+    """The strongest contrast between a pixel's unfocused and focused colour."""
+    best = 1.0
+    for y in range(before.height()):
+        for x in range(before.width()):
+            old, new = before.pixelColor(x, y), after.pixelColor(x, y)
+            if old != new:
+                best = max(best, contrast(new, old))
+    return best
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_keyboard_focus_is_visible_on_every_kind_of_control(qtbot: QtBot, theme: str) -> None:
+    """Focus reached with the keyboard changes the control's look by at least 3:1."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.palette()
+    try:
+        app.setPalette(palettes()[theme])
+        apply_look(app)
+        holder = QWidget()
+        qtbot.addWidget(holder)
+        layout = QVBoxLayout(holder)
+        tabs = QTabWidget()
+        tabs.addTab(QWidget(), "One")
+        tabs.addTab(QWidget(), "Two")
+        combo = QComboBox()
+        combo.addItems(["one", "two"])
+        controls: list[QWidget] = [
+            QPushButton("Sign note…"),
+            QCheckBox("Deidentify"),
+            QRadioButton("Session summary"),
+            combo,
+            QLineEdit("text"),
+            QPlainTextEdit("note"),
+            tabs.tabBar(),
+        ]
+        for control in [*controls[:-1], tabs]:
+            layout.addWidget(control)
+        holder.show()
+        holder.activateWindow()
+        qtbot.waitUntil(holder.isActiveWindow)
+        for control in controls:
+            elsewhere = controls[0] if control is not controls[0] else controls[1]
+            elsewhere.setFocus(Qt.FocusReason.TabFocusReason)
+            qtbot.waitUntil(elsewhere.hasFocus)
+            unfocused = control.grab().toImage()
+            control.setFocus(Qt.FocusReason.TabFocusReason)
+            holder.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)  # as Tab sets
+            qtbot.waitUntil(control.hasFocus)
+            focused = control.grab().toImage()
+            assert _changed_contrast(unfocused, focused) >= FOCUS_RATIO, type(control).__name__
     finally:
         app.setPalette(before)
