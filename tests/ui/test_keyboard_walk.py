@@ -130,7 +130,7 @@ def test_unlock_to_signed_note_phq9_and_export_by_keyboard_only(
     keys.press(Key.Key_Space)
     qtbot.waitUntil(lambda: sessions.model.row_at(3).signed, timeout=10_000)
     window.activateWindow()  # the desktop gives the window back its focus after the question
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is sessions.table)
 
     keys.press(Key.Key_3, ALT)  # Measures
     page = workspace.current_page()

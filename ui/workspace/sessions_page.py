@@ -281,6 +281,9 @@ class SessionsPage(WorkspacePage):
     def _signed(self, body: Body, note: Note) -> None:
         self.drafts.done(note.id, body)
         self._say(self.tr("The note is signed."))
+        focus = self.window().focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
+            self.table.setFocus()  # from the now read-only note to the list of sessions
         self._show_note(note)
         self.reload()
 
