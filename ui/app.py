@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from ui import crash
 from ui.i18n import install_translators
+from ui.look import apply_look
 from ui.settings import AppSettings
 from ui.tasks import TaskRunner
 from ui.views.main_window import APP_TITLE, MainWindow
@@ -67,6 +68,7 @@ def build_window(
     An explicit *idle_ms* (tests, screenshots) wins over the idle minutes in the settings.
     """
     args = parse_args(argv)
+    apply_look()  # contrast-checked palette and focus ring, for the window and its dialogs
     settings = settings or AppSettings()
     if idle_ms is None:
         idle_ms = settings.idle_minutes() * 60_000

@@ -83,7 +83,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/workspace/audit_page.py" line="+42"/>
+        <location filename="../../ui/workspace/audit_page.py" line="+43"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -103,7 +103,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+16"/>
         <source>%n entries</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -215,7 +215,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>CaseloadModel</name>
     <message>
-        <location filename="../../ui/models/caseload_model.py" line="+14"/>
+        <location filename="../../ui/models/caseload_model.py" line="+17"/>
         <source>no episode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -228,7 +228,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>CaseloadPage</name>
     <message>
-        <location filename="../../ui/views/caseload.py" line="+25"/>
+        <location filename="../../ui/views/caseload.py" line="+26"/>
         <source>No clients yet. Add your first with Client › New client… (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -278,7 +278,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Filter clients by name or code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -288,7 +288,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Search session notes (every word must appear)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -308,7 +308,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
@@ -321,7 +321,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>ChartHeaderBar</name>
     <message>
-        <location filename="../../ui/views/chart_header.py" line="+50"/>
+        <location filename="../../ui/views/chart_header.py" line="+52"/>
         <source>age {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -338,12 +338,17 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>New risk flag. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Open chart: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Open chart</source>
         <translation type="unfinished"></translation>
     </message>
@@ -397,7 +402,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>CircleEditor</name>
     <message>
-        <location filename="../../ui/widgets/circle_editor.py" line="+159"/>
+        <location filename="../../ui/widgets/circle_editor.py" line="+167"/>
         <source>Closeness circle editor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -407,8 +412,18 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
+        <source>Left and Right arrows choose a person; Up and Down move them closer or farther; 1, 2 or 3 puts them in that ring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>{0}: ring {1} of {2}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -538,7 +553,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>ClientWorkspace</name>
     <message>
-        <location filename="../../ui/views/workspace_view.py" line="+52"/>
+        <location filename="../../ui/views/workspace_view.py" line="+54"/>
         <source>Client workspace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1333,7 +1348,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+59"/>
         <source>Manual profile: %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1387,7 +1402,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>GoalsEditor</name>
     <message>
-        <location filename="../../ui/widgets/goals_editor.py" line="+38"/>
+        <location filename="../../ui/widgets/goals_editor.py" line="+39"/>
         <source>Goals</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1483,7 +1498,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>InventoryPage</name>
     <message>
-        <location filename="../../ui/workspace/inventory_page.py" line="+55"/>
+        <location filename="../../ui/workspace/inventory_page.py" line="+56"/>
         <source>Important people</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1494,12 +1509,12 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     </message>
     <message>
         <location line="+1"/>
-        <location line="+89"/>
+        <location line="+88"/>
         <source>New person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-86"/>
         <source>&amp;Save person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1524,7 +1539,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Person details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1874,7 +1889,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../ui/workspace/note_editor.py" line="-151"/>
+        <location filename="../../ui/workspace/note_editor.py" line="-150"/>
         <source>Check-in and symptoms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1924,8 +1939,21 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>Signed note: read only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteField</name>
+    <message>
+        <location filename="../../ui/widgets/note_field.py" line="+56"/>
+        <source>Nothing was pasted: that text has {0} characters and this field holds at most {1}. Paste a shorter part, or keep long documents outside the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This field is full: it holds at most {0} characters.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2481,7 +2509,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+96"/>
         <source>Maintenance plan saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2887,17 +2915,17 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>QueryPanel</name>
     <message>
-        <location filename="../../ui/views/query_panel.py" line="+78"/>
+        <location filename="../../ui/views/query_panel.py" line="+81"/>
         <source>Results: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Search result summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+111"/>
         <source>Search stopped. Change the words to search again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3310,7 +3338,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>RiskPage</name>
     <message>
-        <location filename="../../ui/workspace/risk_page.py" line="+77"/>
+        <location filename="../../ui/workspace/risk_page.py" line="+78"/>
         <source>Risk flags, open first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3350,7 +3378,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>Sign the risk note?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3426,7 +3454,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>SessionsPage</name>
     <message>
-        <location filename="../../ui/workspace/sessions_page.py" line="+77"/>
+        <location filename="../../ui/workspace/sessions_page.py" line="+78"/>
         <source>Sessions of this episode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3471,7 +3499,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>signed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3486,7 +3514,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>New session recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3513,7 +3541,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Addendum signed and added.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3677,7 +3705,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>SupportEditor</name>
     <message>
-        <location filename="../../ui/widgets/support_editor.py" line="+33"/>
+        <location filename="../../ui/widgets/support_editor.py" line="+34"/>
         <source>Support people</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3710,7 +3738,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>TableHeader</name>
     <message>
-        <location filename="../../ui/models/caseload_model.py" line="+43"/>
+        <location filename="../../ui/models/caseload_model.py" line="+51"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3946,20 +3974,20 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../ui/workspace/timeline_page.py" line="+55"/>
+        <location filename="../../ui/workspace/timeline_page.py" line="+56"/>
         <source>Timeline entries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+2"/>
-        <location line="+78"/>
+        <location line="+77"/>
         <location line="+48"/>
         <source>New event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-126"/>
         <source>&amp;New event</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3979,7 +4007,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+56"/>
         <source>Measure totals are recorded on the Measures page.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4177,17 +4205,17 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>VaultView</name>
     <message>
-        <location filename="../../ui/views/vault_view.py" line="+43"/>
+        <location filename="../../ui/views/vault_view.py" line="+46"/>
         <source>Select a client in the list to open their chart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+65"/>
         <source>What you typed for this client could not be saved yet, so their workspace stays open. Free some disk space, then choose the other client again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
         <source>{0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4195,7 +4223,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="+48"/>
+        <location filename="../../ui/views/window_actions.py" line="+52"/>
         <source>&amp;New vault…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4300,7 +4328,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>&amp;Vault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4315,7 +4343,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>P&amp;ractice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4327,6 +4355,26 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     <message>
         <location line="+1"/>
         <source>Vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Previous tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Show the {0} tab of the open chart (Alt+{1})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4411,7 +4459,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/formulation_page.py" line="-193"/>
+        <location filename="../../ui/workspace/formulation_page.py" line="-192"/>
         <source>Formulation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4431,17 +4479,17 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/plan_page.py" line="-202"/>
+        <location filename="../../ui/workspace/plan_page.py" line="-201"/>
         <source>Maintenance plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/risk_page.py" line="-114"/>
+        <location filename="../../ui/workspace/risk_page.py" line="-113"/>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/sessions_page.py" line="-269"/>
+        <location filename="../../ui/workspace/sessions_page.py" line="-273"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,8 +1,10 @@
 """Every control a clinician can reach has a name for screen readers and is in the tab order.
 
 Drives the real window on a real vault: the locked pages, the caseload, every workspace page
-(and the tabs inside them), and every dialog the window opens. Offenders are listed by class,
-object name and where they sit, so a failure says exactly what to fix.
+(and the tabs inside them), and every dialog the window opens. Names are read through Qt's
+accessibility interface (what AT-SPI hands a screen reader). It also fails on a label whose
+accessible name hides its text (a screen reader reads a label by its name only) and on a table
+that keeps Tab. Offenders are listed by class, object name and where they sit.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -31,6 +34,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.reports.course import record_course
 from tests.support import PASSPHRASE
+from ui.dialogs.recovery_code import RecoveryCodePage
 from ui.views.main_window import MainWindow
 from ui.workspace.sessions_page import SessionsPage
 
@@ -66,6 +70,20 @@ def _tab_stop(widget: QWidget, chain: set[int]) -> bool:
     return False
 
 
+# Pages whose labels are being reworked on another branch (the questionnaire and the overview):
+# their labels are checked once that work lands. Every other label must keep its text.
+REWORKED_ELSEWHERE = ("OverviewPage", "MeasuresPage")
+
+
+def _reworked_elsewhere(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if type(parent).__name__ in REWORKED_ELSEWHERE:
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
 def _where(widget: QWidget) -> str:
     chain = []
     current: QWidget | None = widget
@@ -81,7 +99,10 @@ def _buddies(root: QWidget) -> set[int]:
 
 
 def _named(widget: QWidget, buddies: set[int]) -> bool:
-    if widget.accessibleName().strip() or id(widget) in buddies:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    if interface is not None and interface.text(QAccessible.Text.Name).strip():
+        return True
+    if id(widget) in buddies:
         return True
     # a button's own text is what a screen reader announces for it
     return isinstance(widget, QAbstractButton) and bool(widget.text().replace("&", "").strip())
@@ -117,6 +138,8 @@ class Audit:
     def __init__(self) -> None:
         self.unnamed: dict[str, str] = {}
         self.unreachable: dict[str, str] = {}
+        self.hidden_text: dict[str, str] = {}
+        self.keeps_tab: dict[str, str] = {}
         self.checked = 0
 
     def scene(self, name: str, root: QWidget) -> None:
@@ -130,13 +153,28 @@ class Audit:
                 self.unreachable.setdefault(where, name)
             if isinstance(widget, QTextEdit | QPlainTextEdit) and not widget.tabChangesFocus():
                 self.unreachable.setdefault(f"{where} (Tab types a tab: a keyboard trap)", name)
+            if isinstance(widget, QAbstractItemView) and widget.tabKeyNavigation():
+                self.keeps_tab.setdefault(where, name)
+        for label in root.findChildren(QLabel):
+            if _reworked_elsewhere(label):
+                continue
+            if label.isVisible() and label.accessibleName() not in ("", label.text()):
+                where = f"QLabel {label.text()[:40]!r} named {label.accessibleName()!r}"
+                self.hidden_text.setdefault(where, name)
 
     def report(self) -> str:
         lines = ["Unnamed controls (set an accessible name or a QLabel buddy):"]
         lines += [f"  [{scene}] {where}" for where, scene in self.unnamed.items()]
         lines += ["Not reachable with Tab:"]
         lines += [f"  [{scene}] {where}" for where, scene in self.unreachable.items()]
+        lines += ["Labels whose accessible name hides their text (use setBuddy or no name):"]
+        lines += [f"  [{scene}] {where}" for where, scene in self.hidden_text.items()]
+        lines += ["Tables that keep Tab (setTabKeyNavigation(False)):"]
+        lines += [f"  [{scene}] {where}" for where, scene in self.keeps_tab.items()]
         return "\n".join(lines)
+
+    def clean(self) -> bool:
+        return not (self.unnamed or self.unreachable or self.hidden_text or self.keeps_tab)
 
 
 def _settle(qtbot: QtBot, window: MainWindow) -> None:
@@ -207,7 +245,11 @@ def test_every_reachable_control_is_named_and_in_the_tab_order(
     audit.scene("first run", window)
     window.show_create()
     audit.scene("create vault", window)
+    code = RecoveryCodePage("ABCD-EFGH-JKMN-PQRS-TVWX-YZ23-4567-89AB")
+    qtbot.addWidget(code)
+    code.show()
+    audit.scene("recovery code", code)
 
     assert audit.checked > 100
-    assert not audit.unnamed and not audit.unreachable, audit.report()
+    assert audit.clean(), audit.report()
     assert QApplication.activeModalWidget() is None

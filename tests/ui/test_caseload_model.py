@@ -60,7 +60,7 @@ def test_caseload_columns_show_plain_values() -> None:
     assert cells(model, 0) == [
         "Imogen Ashworth", "middle", "5 of 12", "9 (−3)", "0", review, "C-AAAAAA",
     ]  # fmt: skip
-    assert cells(model, 1)[3:6] == ["—", "2", ""]
+    assert cells(model, 1)[3:6] == ["—", "2 open", ""]
     assert cells(model, 2)[1:3] == ["no episode", "no episode"]
     assert model.client_id(1) == 2
 

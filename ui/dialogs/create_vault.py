@@ -101,7 +101,7 @@ class CreateVaultPage(CardPage):
             return None
         label = wrapped_label(self.tr("Check the location first. {0}").format(warning), self.card)
         label.setObjectName("locationWarning")
-        label.setAccessibleName(self.tr("Location warning"))
+        label.setAccessibleDescription(self.tr("Location warning"))
         label.setStyleSheet(
             "font-weight: bold; padding: 8px; border: 2px solid palette(highlight);"
             " border-radius: 3px;"

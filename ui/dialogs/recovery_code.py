@@ -76,7 +76,7 @@ class RecoveryCodePage(CardPage):
 
         self.code = QLabel(code, self.shown_part)
         self.code.setObjectName("recoveryCode")
-        self.code.setAccessibleName(self.tr("Recovery code"))
+        self.code.setAccessibleDescription(self.tr("Recovery code"))
         self.code.setWordWrap(True)
         self.code.setTextFormat(Qt.TextFormat.PlainText)
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -63,7 +63,7 @@ class RestoreBackupPage(CardPage):
         self.body.addLayout(row)
         self.summary = wrapped_label("", self.card)
         self.summary.setObjectName("backupSummary")
-        self.summary.setAccessibleName(self.tr("About the chosen backup"))
+        self.summary.setAccessibleDescription(self.tr("About the chosen backup"))
         self.summary.setStyleSheet("padding: 6px; border: 1px solid palette(mid);")
         self.summary.hide()
         self.body.addWidget(self.summary)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.models.rows import RIGHT, Column, RowsModel
@@ -45,11 +48,19 @@ def _phq9(client: ClientSummary) -> str:
     return f"{latest} ({sign}{show_number(abs(change))})"
 
 
+def _risk(client: ClientSummary) -> str:
+    """'2 open' when flags are open; a bare '0' otherwise (never a reassuring word)."""
+    if not client.open_risk_flags:
+        return show_number(0)
+    return QCoreApplication.translate("CaseloadModel", "%n open", "", client.open_risk_flags)
+
+
 def _review(client: ClientSummary) -> str:
     return show_date(client.review_date) if client.review_date else ""
 
 
-# Risk flags show the bare count of open flags: zero is never styled as "safe" (ipt-reference §11).
+# Risk flags show the count of open flags: open ones in dark red on a red tint, and in words
+# ("1 open"), so colour is never the only sign; zero is never styled as "safe" (ipt-reference §11).
 CASELOAD_COLUMNS: tuple[Column[ClientSummary], ...] = (
     Column(QT_TRANSLATE_NOOP("TableHeader", "Name"), lambda c: c.display_name),
     Column(QT_TRANSLATE_NOOP("TableHeader", "Phase"), _phase, _phase_order),
@@ -62,7 +73,7 @@ CASELOAD_COLUMNS: tuple[Column[ClientSummary], ...] = (
     ),
     Column(
         QT_TRANSLATE_NOOP("TableHeader", "Risk flags"),
-        lambda c: show_number(c.open_risk_flags),
+        _risk,
         lambda c: c.open_risk_flags,
         RIGHT,
     ),
@@ -74,7 +85,11 @@ CASELOAD_COLUMNS: tuple[Column[ClientSummary], ...] = (
     Column(QT_TRANSLATE_NOOP("TableHeader", "Code"), lambda c: c.code),
 )
 NAME_COLUMN = 0
+RISK_COLUMN = 4
 CODE_COLUMN = len(CASELOAD_COLUMNS) - 1
+FLAG_INK = QColor("#8b0000")  # 8.1:1 on FLAG_TINT (WCAG AA asks 4.5:1)
+FLAG_TINT = QColor("#fde7e9")
+Index = QModelIndex | QPersistentModelIndex
 
 
 class CaseloadModel(RowsModel[ClientSummary]):
@@ -82,6 +97,24 @@ class CaseloadModel(RowsModel[ClientSummary]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(CASELOAD_COLUMNS, parent)
+        bold = QFont()
+        bold.setBold(True)
+        self._flagged: dict[int, Any] = {  # made once: data() runs for every cell painted
+            Qt.ItemDataRole.ForegroundRole: QBrush(FLAG_INK),
+            Qt.ItemDataRole.BackgroundRole: QBrush(FLAG_TINT),
+            Qt.ItemDataRole.FontRole: bold,
+        }
 
     def client_id(self, row: int) -> int:
         return self.row_at(row).id
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role in self._flagged
+            and index.isValid()
+            and index.column() == RISK_COLUMN
+            and index.row() < self.rowCount()
+            and self.row_at(index.row()).open_risk_flags > 0
+        ):
+            return self._flagged[role]
+        return super().data(index, role)

@@ -67,7 +67,7 @@ class FindingView(QFrame):
                 self.tr("Question to ask yourself: {0}").format(" ".join(finding.question.split())),
                 self,
             )
-            self.question.setAccessibleName(self.tr("Question to ask yourself"))
+            self.question.setAccessibleDescription(self.tr("Question to ask yourself"))
             column.addWidget(self.question)
         self.why: QLabel | None = None
         if finding.why:
@@ -104,9 +104,9 @@ class FeedbackPage(QWidget):
         self.banner = PracticeBanner(self)
         self.heading = _bold(wrapped_label("", self), 1.3)
         self.score = _bold(wrapped_label("", self), 1.1)
-        self.score.setAccessibleName(self.tr("Score"))
+        self.score.setAccessibleDescription(self.tr("Score"))
         self.risk = wrapped_label("", self)
-        self.risk.setAccessibleName(self.tr("Risk check"))
+        self.risk.setAccessibleDescription(self.tr("Risk check"))
         self.counts = wrapped_label("", self)
         self.kept = wrapped_label("", self)
         self.kept.setAccessibleName(self.tr("Practice history"))

@@ -49,7 +49,7 @@ class PickerPage(QWidget):
             self,
         )
         self.summary = wrapped_label("", self)
-        self.summary.setAccessibleName(self.tr("Progress across cases"))
+        self.summary.setAccessibleDescription(self.tr("Progress across cases"))
         self.message = wrapped_label("", self)
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.hide()

@@ -17,7 +17,7 @@ class PracticeRiskPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.status = wrapped_label("", self)
-        self.status.setAccessibleName(self.tr("Whether a risk note is needed"))
+        self.status.setAccessibleDescription(self.tr("Whether a risk note is needed"))
         self.form = RiskNoteForm()
         # Practice has no open flags to acknowledge and nothing to sign: keep only the fields.
         self.form.save_button.hide()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -17,6 +17,7 @@ from workbench.domain.caseload import ClientSummary
 from workbench.services import caseload as caseload_service
 
 EXCERPT_COLUMN = 3
+NAME_WIDTH = 140  # px: longer names are elided so phase, session, PHQ-9 and risk stay in view
 
 
 def describe_clients(count: int, text: str) -> str:
@@ -61,6 +62,7 @@ class CaseloadPage(QWidget):
 
     status_changed = Signal(str)
     selection_changed = Signal(bool)  # whether `selected_client()` has a client now
+    open_requested = Signal(int)  # Enter (or a double click) on a client: go into their chart
 
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +79,7 @@ class CaseloadPage(QWidget):
             query_when_empty=True,
             count_inline=False,
             row_key=lambda client: client.id,
+            widest=NAME_WIDTH,
         )  # the status bar shows the count
         self.notes = QueryPanel(
             partial(caseload_service.find_notes, vault),
@@ -98,14 +101,20 @@ class CaseloadPage(QWidget):
         self.tabs.addTab(self.clients, self.tr("Clients"))
         self.tabs.addTab(self.notes, self.tr("Search notes"))
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 0, 4)
         layout.addWidget(self.banner)
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.clients.search)
+        bar = self.tabs.tabBar()
+        bar.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        QWidget.setTabOrder(bar, self.clients.search)  # Shift+Tab from the filter: the tabs
+        QWidget.setTabOrder(self.clients.search, self.clients.table)
         table = self.clients.table
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.clients.model.modelReset.connect(self._selection_changed)
         self.tabs.currentChanged.connect(self._selection_changed)
+        table.activated.connect(self._activated)
 
     def _warning_banner(self, warning: str) -> QFrame:
         banner = QFrame(self)
@@ -141,6 +150,16 @@ class CaseloadPage(QWidget):
         """Offer *action* in the client table's context menu."""
         self.clients.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.clients.table.addAction(action)
+
+    def _activated(self, index: QModelIndex) -> None:
+        """Enter on a row (selected or only under the cursor): select it and go into the chart."""
+        if not index.isValid():
+            return
+        if self.clients.table.selectionModel().currentIndex().row() != index.row() or (
+            self.selected_client() is None
+        ):
+            self.clients.table.selectRow(index.row())
+        self.open_requested.emit(self.clients.model.row_at(index.row()).id)
 
     def _selection_changed(self, *_: object) -> None:
         self.selection_changed.emit(self.selected_client() is not None)

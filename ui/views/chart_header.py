@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ui.widgets.announce import announce
 from workbench.services.chart_header import ChartHeader
 
 
@@ -14,6 +15,7 @@ class ChartHeaderBar(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._shown: tuple[int, int] | None = None  # (client, open flags) last shown
         self.setObjectName("chartHeader")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.name = QLabel(self)
@@ -55,6 +57,10 @@ class ChartHeaderBar(QFrame):
         if header.open_flags:
             self.risk.setText(self.tr("Open risk flags: %n", "", header.open_flags))
         self.risk.setVisible(bool(header.open_flags))
+        before = self._shown
+        self._shown = (header.client_id, header.open_flags)
+        if before is not None and before[0] == header.client_id and header.open_flags > before[1]:
+            announce(self.risk, self.tr("New risk flag. {0}").format(self.risk.text()), urgent=True)
         self.setAccessibleName(self.tr("Open chart: {0}").format(header.name))
         self.show()
 
@@ -63,5 +69,6 @@ class ChartHeaderBar(QFrame):
         self.details.clear()
         self.risk.clear()
         self.risk.hide()
+        self._shown = None
         self.setAccessibleName(self.tr("Open chart"))
         self.hide()

@@ -48,6 +48,7 @@ class QueryPanel(QWidget):
         count_inline: bool = True,
         busy_text: str = "",
         row_key: Callable[[Any], object] | None = None,
+        widest: int = WIDE_COLUMN_MAX,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -76,15 +77,18 @@ class QueryPanel(QWidget):
 
         self.table = QTableView(self)
         self.table.setModel(model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setAccessibleName(self.tr("Results: {0}").format(placeholder))
         self._stretch_column = stretch_column
+        self._widest = widest
         self._fitted = False
         self._configure_table()
 
         self.info = QLabel(self)
         self.info.setTextFormat(Qt.TextFormat.PlainText)
-        self.info.setAccessibleName(self.tr("Search result summary"))
+        self.info.setAccessibleDescription(self.tr("Search result summary"))
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.info)
@@ -107,7 +111,8 @@ class QueryPanel(QWidget):
             header.setStretchLastSection(True)
 
     def _fit_columns_once(self) -> None:
-        """Size columns to the text of the first rows shown, measured with the font directly.
+        """Size columns to the text of the first rows shown and to their header's words,
+        measured with the font directly, without room held for a sort arrow in every header.
 
         resizeColumnToContents asks the delegate for every cell's size hint (a dozen model
         roles each), which cost a sixth of the time from unlock to a painted caseload.
@@ -119,6 +124,7 @@ class QueryPanel(QWidget):
         header = table.horizontalHeader()
         metrics = table.fontMetrics()
         margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 4
+        padding = 4 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
         rows = range(min(model.rowCount(), FIT_SAMPLE_ROWS))
         last = model.columnCount() - 1
         for column in range(last + 1):
@@ -126,9 +132,11 @@ class QueryPanel(QWidget):
                 continue  # it stretches
             texts = (model.index(row, column).data() for row in rows)
             widest = max(metrics.horizontalAdvance(str(text or "")) for text in texts)
-            width = max(header.sectionSizeHint(column), widest + margin)
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            words = header.fontMetrics().horizontalAdvance(title) + padding
+            width = max(words, widest + margin)
             if column == self._stretch_column:
-                width = min(width, WIDE_COLUMN_MAX)
+                width = min(width, self._widest)
             table.setColumnWidth(column, width)
 
     def refresh(self) -> None:

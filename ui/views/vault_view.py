@@ -17,6 +17,8 @@ from workbench.services import episodes
 from workbench.services.chart_header import ChartHeader, chart_header
 from workbench.services.held_drafts import UnsavedDraft
 
+CASELOAD_WIDTH = 430  # px: name, phase, session, PHQ-9 and risk flags in view at 1024 px
+
 
 class VaultView(QSplitter):
     """Selecting a client opens their chart; any change reloads the caseload row and header."""
@@ -31,6 +33,7 @@ class VaultView(QSplitter):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName("caseloadSplitter")
         self.setChildrenCollapsible(False)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its handle is moved by mouse only
         self._session = session
         self._settings = settings
         self.workspace: ClientWorkspace | None = None
@@ -51,12 +54,15 @@ class VaultView(QSplitter):
         column.addWidget(self._right, 1)
         self.addWidget(self.caseload)
         self.addWidget(right)
-        self.setStretchFactor(0, 2)
-        self.setStretchFactor(1, 3)
-        self.setSizes([430, 850])
+        self.setStretchFactor(0, 0)  # a narrower window narrows the chart, not the list
+        self.setStretchFactor(1, 1)
+        self.setSizes([CASELOAD_WIDTH, 1280 - CASELOAD_WIDTH])
         settings.restore_splitter(self)
         self.splitterMoved.connect(lambda _pos, _index: settings.save_splitter(self))
+        self.setFocusProxy(self.caseload)  # focus on the view lands in the caseload's filter
+        self._focus_on_open = False  # Enter in the list: focus the chart once it is open
         self.caseload.selection_changed.connect(self._selection_changed)
+        self.caseload.open_requested.connect(self.enter_client)
         session.changed.connect(self._changed)
 
     # ----- opening a chart -------------------------------------------------------------------
@@ -70,6 +76,19 @@ class VaultView(QSplitter):
             on_error=lambda error: self.message.emit(error.user_message),
         )
 
+    def enter_client(self, client_id: int) -> None:
+        """Open *client_id*'s chart (when not open yet) and move the focus into it."""
+        if self.workspace is not None and self.workspace.client_id == client_id:
+            self.focus_workspace()
+            return
+        self._focus_on_open = True
+        self.open_client(client_id)
+
+    def focus_workspace(self) -> None:
+        """Focus the open chart's tabs (arrows pick a tab, Tab goes into the page)."""
+        if self.workspace is not None:
+            self.workspace.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _selection_changed(self, has_client: bool) -> None:
         client = self.caseload.selected_client()
         if not has_client or client is None:
@@ -82,6 +101,7 @@ class VaultView(QSplitter):
         if self.workspace is not None and self.workspace.client_id == client_id:
             if tab:
                 self.workspace.setCurrentIndex(tab)
+            self._focus_if_asked()
             return  # already open (a selection and an explicit open both asked)
         if self.workspace is not None and self.workspace.client_id != client_id:
             self.workspace.flush()
@@ -104,6 +124,12 @@ class VaultView(QSplitter):
             workspace.setCurrentIndex(tab)
         self.client_opened.emit(True)
         self._refresh_header()
+        self._focus_if_asked()
+
+    def _focus_if_asked(self) -> None:
+        if self._focus_on_open:
+            self._focus_on_open = False
+            self.focus_workspace()
 
     def _changed(self, kinds: frozenset[str], _origin: object) -> None:
         if kinds & SUMMARY_KINDS:

@@ -6,10 +6,14 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+import shiboken6
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from ui.i18n import translate
 from ui.practice.launch import open_practice
+from ui.views.workspace_view import PAGES
+from ui.widgets.announce import announce
 
 if TYPE_CHECKING:
     from ui.views.main_window import MainWindow
@@ -90,6 +94,12 @@ class WindowActions(QObject):
             tip=self.tr("Practice mode: fictional cases, no vault used"),
         )  # fmt: skip
         self._build_menus()
+        self._status = w.statusBar()  # saves, results and errors reach a screen reader too
+        self._status.messageChanged.connect(self._announce)
+
+    def _announce(self, text: str) -> None:
+        if shiboken6.isValid(self._status):  # not while the window is being destroyed
+            announce(self._status, text)
 
     def _build_menus(self) -> None:
         w = self._window
@@ -110,6 +120,7 @@ class WindowActions(QObject):
             self.export_action,
         ):
             client_menu.addAction(action)
+        self._build_go_menu()
         w.menuBar().addMenu(self.tr("P&ractice")).addAction(self.practice_action)
         w.menuBar().addMenu(self.tr("&Help")).addAction(self.about_action)
         toolbar = w.addToolBar(self.tr("Vault"))
@@ -118,6 +129,49 @@ class WindowActions(QObject):
         for action in (self.lock_action, self.new_client_action, self.export_action):
             toolbar.addAction(action)
         self.refresh_recent()
+
+    def _build_go_menu(self) -> None:
+        """Workspace tabs from anywhere in the window: Ctrl+Tab / Ctrl+PgDn, back, Alt+1…9."""
+        w = self._window
+        go_menu = w.menuBar().addMenu(self.tr("&Go"))
+        self.next_tab_action = make_action(w, self.tr("&Next tab"), partial(self.step_tab, 1))
+        self.next_tab_action.setShortcuts([QKeySequence("Ctrl+Tab"), QKeySequence("Ctrl+PgDown")])
+        self.previous_tab_action = make_action(
+            w, self.tr("&Previous tab"), partial(self.step_tab, -1)
+        )
+        self.previous_tab_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+PgUp")]
+        )
+        self.tab_actions: list[QAction] = []
+        for index, page in enumerate(PAGES[:9]):
+            title = translate("WorkspacePage", page.title)
+            self.tab_actions.append(
+                make_action(
+                    w, title, partial(self.show_tab, index), shortcut=f"Alt+{index + 1}",
+                    tip=self.tr("Show the {0} tab of the open chart (Alt+{1})").format(
+                        title.replace("&", ""), index + 1
+                    ),
+                )
+            )  # fmt: skip
+        go_menu.addActions([self.next_tab_action, self.previous_tab_action])
+        go_menu.addSeparator()
+        go_menu.addActions(self.tab_actions)
+        for action in (self.next_tab_action, self.previous_tab_action, *self.tab_actions):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setEnabled(False)  # with the vault; they do nothing until a chart is open
+
+    def show_tab(self, index: int) -> None:
+        """Show tab *index* of the open chart and put the focus on its tab."""
+        workspace = self._window.workspace
+        if workspace is None:
+            return
+        workspace.setCurrentIndex(index)
+        workspace.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def step_tab(self, step: int) -> None:
+        workspace = self._window.workspace
+        if workspace is not None:
+            self.show_tab((workspace.currentIndex() + step) % workspace.count())
 
     def refresh_recent(self) -> None:
         """The Open recent submenu: vault folders by path (settings hold nothing else)."""
@@ -130,6 +184,8 @@ class WindowActions(QObject):
 
     def set_unlocked(self, unlocked: bool, *, backup_running: bool) -> None:
         for action in (self.lock_action, self.new_client_action, self.find_action):
+            action.setEnabled(unlocked)
+        for action in (self.next_tab_action, self.previous_tab_action, *self.tab_actions):
             action.setEnabled(unlocked)
         self.backup_action.setEnabled(unlocked and not backup_running)
         if not unlocked:

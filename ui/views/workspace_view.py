@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
 
 from ui.i18n import translate
 from ui.session import VaultSession
+from ui.widgets.keyboard import release_tab
 from ui.workspace.audit_page import AuditPage
 from ui.workspace.base import WorkspacePage
 from ui.workspace.form_drafts import FormDraftKeeper
@@ -54,8 +56,11 @@ class ClientWorkspace(QTabWidget):
         self._built: dict[int, WorkspacePage] = {}
         self._stale: set[int] = set()
         for page_type in PAGES:
-            holder = QWidget(self)
-            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            # a page wider or taller than the room it gets scrolls; it never widens the window
+            holder = QScrollArea(self)
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.addTab(holder, translate("WorkspacePage", page_type.title))
         session.changed.connect(self._changed)
         self.currentChanged.connect(self._shown)
@@ -68,12 +73,11 @@ class ClientWorkspace(QTabWidget):
         built = self._built.get(index)
         if built is None:
             holder = self.widget(index)
-            assert holder is not None
+            assert isinstance(holder, QScrollArea)
             built = PAGES[index](self._session, self.client_id, self.episode_id, holder)
             built.message.connect(self._session.message)
-            layout = holder.layout()
-            assert layout is not None
-            layout.addWidget(built)
+            holder.setWidget(built)
+            release_tab(built)
             self._built[index] = built
             self._stale.add(index)
         return built

@@ -10,8 +10,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetricsF,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPen,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.announce import announce
 from workbench.domain.inventory import Placement
 
 CENTRE_R = 24.0
@@ -53,6 +56,11 @@ class CircleEntry:
     label: str
     ring: int
     line_style: str = "supportive"
+
+
+RING_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3}
+STEP_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}  # up: closer to the client
+PICK_KEYS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
 
 
 def ring_at(distance: float) -> int:
@@ -158,6 +166,14 @@ class CircleEditor(QGraphicsView):
         self.setAccessibleName(
             self.tr("Closeness circle editor") if editable else self.tr("Closeness circle snapshot")
         )
+        if editable:
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.setAccessibleDescription(
+                self.tr(
+                    "Left and Right arrows choose a person; Up and Down move them closer or "
+                    "farther; 1, 2 or 3 puts them in that ring."
+                )
+            )
 
     def _draw_rings(self) -> None:
         for radius, fill in zip(reversed(RADII), reversed(RING_FILLS), strict=True):
@@ -271,6 +287,50 @@ class CircleEditor(QGraphicsView):
     def _selection_changed(self) -> None:
         chosen = [i for i in self._scene.selectedItems() if isinstance(i, PersonDot)]
         self.person_selected.emit(chosen[0].person_id if chosen else 0)
+
+    # ----- keyboard --------------------------------------------------------------------------
+
+    def _ordered(self) -> list[PersonDot]:
+        """People ring by ring, clockwise from the top: the order Left and Right walk."""
+
+        def clockwise(dot: PersonDot) -> float:
+            return (math.atan2(dot.pos().y(), dot.pos().x()) + math.pi / 2) % (2 * math.pi)
+
+        return sorted(self._dots.values(), key=lambda dot: (dot.ring, clockwise(dot)))
+
+    def _chosen(self) -> PersonDot | None:
+        chosen = [i for i in self._scene.selectedItems() if isinstance(i, PersonDot)]
+        return chosen[0] if chosen else None
+
+    def describe(self, dot: PersonDot) -> str:
+        """'Sam: ring 2 of 3' — what a screen reader says about a person on the circle."""
+        return self.tr("{0}: ring {1} of {2}").format(dot.toolTip(), dot.ring, len(RADII))
+
+    def _pick(self, dot: PersonDot) -> None:
+        self.select_person(dot.person_id)
+        self.ensureVisible(dot)
+        announce(self, self.describe(dot))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, dots, chosen = Qt.Key(event.key()), self._ordered(), self._chosen()
+        if not self._editable or not dots:
+            super().keyPressEvent(event)
+        elif key in PICK_KEYS and chosen in dots:
+            self._pick(dots[(dots.index(chosen) + PICK_KEYS[key]) % len(dots)])
+        elif key in PICK_KEYS:
+            self._pick(dots[0] if PICK_KEYS[key] > 0 else dots[-1])
+        elif chosen is not None and (key in STEP_KEYS or key in RING_KEYS):
+            ring = RING_KEYS.get(key) or chosen.ring + STEP_KEYS[key]
+            self._place(chosen, max(1, min(len(RADII), ring)))
+            announce(self, self.describe(chosen))
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        dots, chosen = self._ordered(), self._chosen()
+        if self._editable and dots:
+            self._pick(chosen or dots[0])  # says who is chosen, and where
 
     # ----- view ------------------------------------------------------------------------------
 

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.note_field import NoteField
+
 ISO = Qt.DateFormat.ISODate
 VOCABULARY_CONTEXT = "vocabulary"  # the words are marked in ui/models/vocabulary.py
 
@@ -108,9 +110,8 @@ class OptionalDate(QWidget):
 
 def text_box(name: str, parent: QWidget | None = None, lines: int = 3) -> QPlainTextEdit:
     """A multi-line field that Tab leaves (keyboard navigation), about *lines* lines tall."""
-    box = QPlainTextEdit(parent)
+    box = NoteField(parent)
     box.setAccessibleName(name)
-    box.setTabChangesFocus(True)
     height = box.fontMetrics().lineSpacing() * lines + 14
     box.setMinimumHeight(height)
     box.setMaximumHeight(height + box.fontMetrics().lineSpacing() * 2)

@@ -39,6 +39,7 @@ class AuditPage(WorkspacePage):
         self.model = AuditModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setAccessibleName(self.tr("Audit trail"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -67,7 +68,6 @@ class AuditPage(WorkspacePage):
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        self.setMinimumSize(480, 320)
 
     def reload(self) -> None:
         vault, client = self.vault, self.client_id

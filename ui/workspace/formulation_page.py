@@ -108,7 +108,6 @@ class FormulationPage(WorkspacePage):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addLayout(bar)
-        self.setMinimumSize(560, 420)
         self._watch()
         self._show_parts()
 

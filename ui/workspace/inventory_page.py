@@ -52,6 +52,7 @@ class InventoryPage(WorkspacePage):
         self.model = PeopleModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setAccessibleName(self.tr("Important people"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -82,7 +83,6 @@ class InventoryPage(WorkspacePage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-        self.setMinimumSize(640, 480)
         self.form.load(None)
         self._show_form_title()
 
@@ -98,7 +98,7 @@ class InventoryPage(WorkspacePage):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
-        scroll.setMinimumWidth(360)
+        scroll.setMinimumWidth(300)
         scroll.setAccessibleName(self.tr("Person details"))
         right = QWidget(self)
         detail = QVBoxLayout(right)

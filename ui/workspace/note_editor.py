@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.models.workspace_models import local_date
+from ui.widgets.note_field import NoteField
 from workbench.domain.notes import SESSION_SECTIONS, Note
 from workbench.protocol import Technique
 from workbench.services.workspace_reads import ProcessNote
@@ -49,8 +50,7 @@ def text_box(parent: QWidget, name: str, lines: int = 4, *, grow: bool = False) 
 
     With *grow* it takes the room its layout gives it (at least *lines* lines).
     """
-    box = QPlainTextEdit(parent)
-    box.setTabChangesFocus(True)
+    box = NoteField(parent)
     box.setAccessibleName(name)
     height = box.fontMetrics().lineSpacing() * lines + 14
     if grow:
@@ -244,7 +244,7 @@ class SessionNotePane(QWidget):
         self.addenda.hide()
         self.save_state = QLabel(self)
         self.save_state.setWordWrap(True)
-        self.save_state.setAccessibleName(self.tr("Draft save state"))
+        self.save_state.setAccessibleDescription(self.tr("Draft save state"))
         self.save_button = QPushButton(self.tr("Save draft now"), self)
         self.sign_button = QPushButton(self.tr("Sign note…"), self)
         body = QWidget(self)

@@ -166,7 +166,6 @@ class PlanPage(WorkspacePage):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addLayout(bar)
-        self.setMinimumSize(560, 420)
         for box in self.texts.values():
             box.textChanged.connect(self._edited)
         for signal in (

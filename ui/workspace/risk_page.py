@@ -48,6 +48,7 @@ def open_first(flags: list[RiskFlagView]) -> list[RiskFlagView]:
 def _table(parent: QWidget, model: QAbstractItemModel, name: str) -> QTableView:
     table = QTableView(parent)
     table.setModel(model)
+    table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -84,7 +85,7 @@ class RiskPage(WorkspacePage):
         self.form.save_button.clicked.connect(self.save)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
-        self.notice.setAccessibleName(self.tr("Message"))
+        self.notice.setAccessibleDescription(self.tr("Message"))
         # One risk-note draft per episode (ref ''); the flag ticks follow the open flags instead.
         self.drafts = FormDraftKeeper(
             session.vault, self.run, episode_id, RISK_NOTE, lambda _ref: self.form.draft(), self
@@ -105,7 +106,7 @@ class RiskPage(WorkspacePage):
         left.addWidget(bold_label(self.tr("Signed risk notes (newest first)"), self))
         left.addWidget(self.notes_table, 2)
         left.addWidget(self.note_text, 3)
-        left_widget.setMinimumWidth(340)
+        left_widget.setMinimumWidth(220)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -115,7 +116,7 @@ class RiskPage(WorkspacePage):
         right.addWidget(bold_label(self.tr("Write a risk note"), self))
         right.addWidget(scroll, 1)
         right.addWidget(self.notice)
-        right_widget.setMinimumWidth(420)
+        right_widget.setMinimumWidth(300)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left_widget)
         splitter.addWidget(right_widget)
@@ -125,7 +126,6 @@ class RiskPage(WorkspacePage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
-        self.setMinimumSize(800, 520)
 
     def reload(self) -> None:
         work = partial(_load, self.vault, self.episode_id)

@@ -74,6 +74,7 @@ class SessionsPage(WorkspacePage):
         self.model = SessionsModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setAccessibleName(self.tr("Sessions of this episode"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -93,13 +94,13 @@ class SessionsPage(WorkspacePage):
         self.new_button.clicked.connect(self.new_session)
 
         self.heading = QLabel(self)
-        self.heading.setAccessibleName(self.tr("Selected session"))
+        self.heading.setAccessibleDescription(self.tr("Selected session"))
         self.pane = SessionNotePane(self)
         self.editor = self.pane.editor
         self.addenda = self.pane.addenda
         self.drafts = DraftKeeper(session.vault, self.editor, self.run, self)
         self.drafts.state.connect(self.pane.save_state.setText)
-        self.drafts.failed.connect(self._failed)
+        self.drafts.failed.connect(self._say)
         self.pane.save_button.clicked.connect(self.drafts.stash)
         self.pane.sign_button.clicked.connect(self.sign)
         self.addenda.add_button.clicked.connect(self.add_addendum)
@@ -110,14 +111,14 @@ class SessionsPage(WorkspacePage):
         )
         self.addenda.text.textChanged.connect(self._addendum_edited)
         self.addendum_drafts.restored.connect(
-            lambda _ref: self._failed(self.tr("Draft restored: this addendum is not signed yet."))
+            lambda _ref: self._say(self.tr("Draft restored: this addendum is not signed yet."))
         )
-        self.addendum_drafts.failed.connect(self._failed)
+        self.addendum_drafts.failed.connect(self._say)
         self.process = ProcessNotesPanel(self)
         self.process.save_button.clicked.connect(self.save_process_note)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
-        self.notice.setAccessibleName(self.tr("Message"))
+        self.notice.setAccessibleDescription(self.tr("Message"))
         self._build_layout()
         self._enable(False)
 
@@ -131,7 +132,7 @@ class SessionsPage(WorkspacePage):
         left.addWidget(self.table, 1)
         left.addLayout(new_row)
         left.addWidget(self.new_button)
-        left_widget.setMinimumWidth(260)
+        left_widget.setMinimumWidth(200)
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.pane, self.tr("Session note"))
@@ -149,7 +150,6 @@ class SessionsPage(WorkspacePage):
         splitter.setSizes([320, 900])
         splitter.setChildrenCollapsible(False)
         QVBoxLayout(self).addWidget(splitter)
-        self.setMinimumSize(720, 480)
 
     # Loading ---------------------------------------------------------------------------------
 
@@ -225,7 +225,8 @@ class SessionsPage(WorkspacePage):
         if not enabled:
             self.pane.show_signed(None)
 
-    def _failed(self, text: str) -> None:
+    def _say(self, text: str) -> None:
+        """Show *text* on the page and in the status line (which a screen reader announces)."""
         self.notice.setText(text)
         self.message.emit(text)
 
@@ -253,7 +254,7 @@ class SessionsPage(WorkspacePage):
     def _session_added(self, ids: tuple[int, int]) -> None:
         self._want_session = ids[0]
         self._focus_note = True
-        self.notice.setText(self.tr("New session recorded."))
+        self._say(self.tr("New session recorded."))
         self.reload()
 
     def confirm_sign(self) -> bool:
@@ -289,7 +290,10 @@ class SessionsPage(WorkspacePage):
 
     def _signed(self, body: Body, note: Note) -> None:
         self.drafts.done(note.id, body)
-        self.notice.setText(self.tr("The note is signed."))
+        self._say(self.tr("The note is signed."))
+        focus = self.window().focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
+            self.table.setFocus()  # from the now read-only note to the list of sessions
         self._show_note(note)
         self.reload()
 
@@ -308,14 +312,14 @@ class SessionsPage(WorkspacePage):
         self.addendum_drafts.forget(str(note.id))
         with self.addendum_drafts.quiet():
             self.addenda.text.clear()
-        self.notice.setText(self.tr("Addendum signed and added."))
+        self._say(self.tr("Addendum signed and added."))
         self._show_note(note)
         self.reload()
 
     def save_process_note(self) -> None:
         text = self.process.text.toPlainText()
         if not text.strip():
-            self.notice.setText(self.tr("Write the process note first."))
+            self._say(self.tr("Write the process note first."))
             return
         work = partial(
             sessions.save_process_note, self.vault, self.episode_id, text, self._session_id
@@ -324,7 +328,7 @@ class SessionsPage(WorkspacePage):
 
     def _process_saved(self, _note_id: int) -> None:
         self.process.text.clear()
-        self.notice.setText(self.tr("Process note saved (kept apart from the record)."))
+        self._say(self.tr("Process note saved (kept apart from the record)."))
         self.reload()
 
     def show_error(self, error: WorkbenchError) -> None:

@@ -52,6 +52,7 @@ class TimelinePage(WorkspacePage):
         self.model = EventsModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setAccessibleName(self.tr("Timeline entries"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -84,7 +85,7 @@ class TimelinePage(WorkspacePage):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         detail.addLayout(buttons)
-        right.setMinimumWidth(340)
+        right.setMinimumWidth(260)
 
         lower = QSplitter(Qt.Orientation.Horizontal, self)
         lower.addWidget(self.table)
@@ -100,7 +101,6 @@ class TimelinePage(WorkspacePage):
         upper.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(upper)
-        self.setMinimumSize(640, 480)
 
     # ----- loading ---------------------------------------------------------------------------
 
