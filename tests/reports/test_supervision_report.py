@@ -71,7 +71,7 @@ def supervised_course(vault: Vault) -> int:
             "Rehearse the visit conversation in a role play.",
         ),
     )
-    episodes.end_episode(vault, acute.id, "2026-05-25")
+    episodes.end_episode(vault, acute.id, "2026-05-25", carry_open_flags=True)
     maintenance = episodes.open_episode(
         vault,
         client,
