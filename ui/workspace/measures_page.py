@@ -5,12 +5,11 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,6 +40,7 @@ from workbench.services.vaults import Vault
 from workbench.services.workspace_reads import AdministrationRow, SessionRow
 
 CHARTED = ("PHQ-9", "GAD-7")
+HISTORY_BESIDE_WIDTH = 1100  # page width where the chart fits beside the questionnaire
 PHQ9_CUTS = (5, 10, 15, 20)  # GAD-7 shares 5/10/15 (ipt-reference §10.1, §10.2)
 Loaded = tuple[list[AdministrationRow], list[SessionRow]]
 
@@ -67,7 +67,6 @@ class MeasuresPage(WorkspacePage):
         super().__init__(session, client_id, episode_id, parent)
         self._sessions: list[SessionRow] = []
         self.instrument = QComboBox(self)
-        self.instrument.setAccessibleName(self.tr("Measure"))
         self.stack = QStackedWidget(self)
         self.forms: dict[str, MeasureForm] = {}
         # Answers entered but not yet recorded: one draft per instrument (ref = instrument id).
@@ -80,19 +79,18 @@ class MeasuresPage(WorkspacePage):
             form = form_for(instrument, self.stack)
             form.changed.connect(self._update_score)
             form.changed.connect(partial(self.drafts.edited, instrument.id))
+            form.completed.connect(self._answered_all)
             self.forms[instrument.id] = form
             self.stack.addWidget(form)
             self.instrument.addItem(instrument.id, instrument.id)
         self.instrument.currentIndexChanged.connect(self._instrument_changed)
         self.date = QDateEdit(QDate.currentDate(), self)
         self.date.setCalendarPopup(True)
-        self.date.setAccessibleName(self.tr("Date given"))
         self.session = QComboBox(self)
-        self.session.setAccessibleName(self.tr("Session"))
+        self.session.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.session.activated.connect(self._session_chosen)
         self.result = QLabel(self)
         self.result.setWordWrap(True)
-        self.result.setAccessibleName(self.tr("Total and band"))
         font = QFont(self.result.font())
         font.setBold(True)
         self.result.setFont(font)
@@ -103,8 +101,12 @@ class MeasuresPage(WorkspacePage):
         self.banner = RiskBanner(self)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
-        self.notice.setAccessibleName(self.tr("Message"))
         self.chart = TrendChart(self)
+        self.history_button = QPushButton(self.tr("C&hart and history"), self)
+        self.history_button.setCheckable(True)
+        self.history_button.toggled.connect(self._history_toggled)
+        self.history_button.clicked.connect(self._history_clicked)
+        self._history_auto = True
         self.model = AdministrationsModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -119,38 +121,59 @@ class MeasuresPage(WorkspacePage):
         self._fill_sessions()
 
     def _build_layout(self) -> None:
-        chooser = QFormLayout()
-        chooser.addRow(self.tr("&Measure"), self.instrument)
-        chooser.addRow(self.tr("&Session"), self.session)
-        chooser.addRow(self.tr("&Date given"), self.date)
-        scroll = QScrollArea(self)
+        chooser = QHBoxLayout()
+        for text, field in (
+            (self.tr("&Measure"), self.instrument),
+            (self.tr("&Session"), self.session),
+            (self.tr("&Date given"), self.date),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(field)  # the field is named by its label, for screen readers too
+            chooser.addWidget(label)
+            chooser.addWidget(field)
+        chooser.addStretch(1)
+        chooser.addWidget(self.history_button)
+        self.form_scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.stack)
+        scroll.setMinimumWidth(360)
         buttons = QHBoxLayout()
         buttons.addWidget(self.result, 1)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.record_button)
-        left_widget = QWidget(self)
-        left = QVBoxLayout(left_widget)
-        left.setContentsMargins(0, 0, 0, 0)
-        left.addLayout(chooser)
-        left.addWidget(scroll, 1)
-        left.addLayout(buttons)
-        left.addWidget(self.banner)
-        left.addWidget(self.notice)
-        left_widget.setMinimumWidth(480)
-        right_widget = QSplitter(Qt.Orientation.Vertical, self)
-        right_widget.addWidget(self.chart)
-        right_widget.addWidget(self.table)
-        right_widget.setChildrenCollapsible(False)
+        self.history = QSplitter(Qt.Orientation.Vertical, self)
+        self.history.addWidget(self.chart)
+        self.history.addWidget(self.table)
+        self.history.setChildrenCollapsible(False)
+        self.history.setMinimumWidth(300)
+        self.history.setVisible(False)  # until the page knows its width
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left_widget)
-        splitter.addWidget(right_widget)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 1)  # the form must fit its four answer columns
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.history)
+        splitter.setStretchFactor(0, 3)  # the questionnaire gets the room
+        splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
-        QVBoxLayout(self).addWidget(splitter)
-        self.setMinimumSize(820, 520)
+        layout = QVBoxLayout(self)
+        layout.addLayout(chooser)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.notice)
+        self.setMinimumSize(480, 420)
+
+    def _answered_all(self) -> None:
+        self.record_button.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _history_toggled(self, shown: bool) -> None:
+        self.history.setVisible(shown)
+
+    def _history_clicked(self) -> None:
+        self._history_auto = False  # the clinician chose; width no longer decides
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._history_auto:  # beside the questionnaire only where both fit on one line
+            self.history_button.setChecked(self.width() >= HISTORY_BESIDE_WIDTH)
 
     @property
     def form(self) -> MeasureForm:
