@@ -7,48 +7,47 @@ from functools import partial
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
+    QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.i18n import QT_TRANSLATE_NOOP
-from ui.models.workspace_models import AdministrationsModel, local_date
+from ui.models.workspace_models import local_date
 from ui.session import MEASURES, RISK, VaultSession
+from ui.widgets.announce import announce
 from ui.widgets.date_fields import show_number
 from ui.widgets.risk_banner import RiskBanner
-from ui.widgets.trend_chart import Series, TrendChart
 from ui.workspace.base import WorkspacePage
 from ui.workspace.form_drafts import FormDraftKeeper
 from ui.workspace.measure_form import MeasureForm, form_for
+from ui.workspace.measure_history import HistoryPanel
 from workbench.errors import WorkbenchError
-from workbench.measures import INSTRUMENTS, Score, score
+from workbench.measures import INSTRUMENTS, Score, Trend, score
 from workbench.services import measures, workspace_reads
 from workbench.services.form_drafts import MEASURE
 from workbench.services.vaults import Vault
 from workbench.services.workspace_reads import AdministrationRow, SessionRow
 
-CHARTED = ("PHQ-9", "GAD-7")
 HISTORY_BESIDE_WIDTH = 1100  # page width where the chart fits beside the questionnaire
-PHQ9_CUTS = (5, 10, 15, 20)  # GAD-7 shares 5/10/15 (ipt-reference §10.1, §10.2)
-Loaded = tuple[list[AdministrationRow], list[SessionRow]]
+Loaded = tuple[list[AdministrationRow], list[SessionRow], Trend]
 
 
 def _load(vault: Vault, episode_id: int) -> Loaded:
     return (
         workspace_reads.administration_rows(vault, episode_id),
         workspace_reads.session_rows(vault, episode_id),
+        measures.episode_trend(vault, episode_id),
     )
 
 
@@ -101,21 +100,18 @@ class MeasuresPage(WorkspacePage):
         self.banner = RiskBanner(self)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
-        self.chart = TrendChart(self)
+        self.history = HistoryPanel(self)
+        self.history.void_requested.connect(self.void)
+        self.chart, self.model, self.table = (
+            self.history.chart,
+            self.history.model,
+            self.history.table,
+        )
         self.history_button = QPushButton(self.tr("C&hart and history"), self)
         self.history_button.setCheckable(True)
         self.history_button.toggled.connect(self._history_toggled)
         self.history_button.clicked.connect(self._history_clicked)
         self._history_auto = True
-        self.model = AdministrationsModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Past administrations, newest first"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self._build_layout()
         self._instrument_changed(0)
         self._fill_sessions()
@@ -141,10 +137,6 @@ class MeasuresPage(WorkspacePage):
         buttons.addWidget(self.result, 1)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.record_button)
-        self.history = QSplitter(Qt.Orientation.Vertical, self)
-        self.history.addWidget(self.chart)
-        self.history.addWidget(self.table)
-        self.history.setChildrenCollapsible(False)
         self.history.setMinimumWidth(300)
         self.history.setVisible(False)  # until the page knows its width
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -229,11 +221,9 @@ class MeasuresPage(WorkspacePage):
         self.load(work, self._loaded)
 
     def _loaded(self, loaded: Loaded) -> None:
-        given, self._sessions = loaded
+        given, self._sessions, trend = loaded
         self.model.set_rows(list(reversed(given)))
-        series = [Series(name, _points(given, name)) for name in CHARTED]
-        marks = [(s.number, s.held_on) for s in self._sessions]
-        self.chart.set_data(series, marks, maximum=INSTRUMENTS["PHQ-9"].max_total, cuts=PHQ9_CUTS)
+        self.chart.set_trend(trend)
         chosen = self.session.currentData()
         self._fill_sessions()
         if chosen is not None and (at := self.session.findData(chosen)) >= 0:
@@ -252,10 +242,28 @@ class MeasuresPage(WorkspacePage):
         self.notice.setText(text)
         self.message.emit(text)
 
+    def confirm_incomplete(self, result: Score) -> bool:
+        """Ask before recording an administration that will have no total."""
+        missing = ", ".join(str(n) for n in result.missing_items)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Record an incomplete {0}?").format(result.instrument),
+            self.tr(
+                "Items {0} have no answer. An incomplete administration has no total and is "
+                "never counted in the trend, the baseline or the outcomes. Record it anyway?"
+            ).format(missing),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def record(self) -> None:
         result = self.current_score()
         if result.answered == 0:
             self.notice.setText(self.tr("Enter at least one answer before recording."))
+            return
+        if not result.complete and not self.confirm_incomplete(result):
+            self._say(self.tr("Not recorded: the answers are still on the form."))
             return
         form = self.form
         self.drafts.stash()  # kept if recording fails; discarded with the recording otherwise
@@ -274,12 +282,49 @@ class MeasuresPage(WorkspacePage):
     def _recorded(self, recorded: measures.Recorded) -> None:
         result = recorded.score
         total = self.tr("incomplete") if result.total is None else show_number(result.total)
-        self.notice.setText(self.tr("{0} recorded: {1}.").format(result.instrument, total))
+        said = self.tr("{0} recorded: {1}.").format(result.instrument, total)
+        self.notice.setText(said)
+        announce(self.notice, said)
         lines = [flag.banner for flag in result.risk_flags]
         self.banner.set_flags(lines, self.tr("Write a risk note on the Risk page."))
+        if lines:
+            announce(
+                self.banner, self.tr("New risk flag: {0}").format(" ".join(lines)), urgent=True
+            )
         self.drafts.forget(result.instrument)
         with self.drafts.quiet():
             self.forms[result.instrument].reset()
+        self.reload()
+
+    def ask_void_reason(self, row: AdministrationRow) -> str | None:
+        """The reason for voiding *row*, or None when the clinician cancels."""
+        total = self.tr("incomplete") if row.total is None else show_number(row.total)
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Void this administration?"),
+            self.tr(
+                "{0} of {1}, total {2}. A void administration is kept and shown struck "
+                "through, but never counted again. This cannot be undone.\n\nReason:"
+            ).format(row.instrument, local_date(row.administered_on), total),
+        )
+        return reason if ok else None
+
+    def void(self, row: AdministrationRow) -> None:
+        reason = self.ask_void_reason(row)
+        if reason is None:
+            return
+        if not reason.strip():
+            self._say(self.tr("Not voided: give a reason (for example: wrong client)."))
+            return
+        work = partial(measures.void, self.vault, row.id, reason)
+        self.write(work, partial(self._voided, row), {MEASURES})
+
+    def _voided(self, row: AdministrationRow, _episode_id: int) -> None:
+        said = self.tr("{0} of {1} is void; it is no longer counted.").format(
+            row.instrument, local_date(row.administered_on)
+        )
+        self._say(said)
+        announce(self.notice, said)
         self.reload()
 
     def show_error(self, error: WorkbenchError) -> None:
@@ -296,18 +341,8 @@ class MeasuresPage(WorkspacePage):
         with self.drafts.quiet():
             for form in self.forms.values():
                 form.reset()
-        self.model.clear()
-        self.chart.clear()
+        self.history.clear()
         self.banner.clear()
         self.notice.clear()
         self._fill_sessions()
         self.date.setDate(QDate.currentDate())
-
-
-def _points(given: list[AdministrationRow], instrument: str) -> tuple[tuple[str, int], ...]:
-    """(date, total) of the complete administrations of *instrument*."""
-    return tuple(
-        (a.administered_on, a.total)
-        for a in given
-        if a.instrument == instrument and a.total is not None
-    )

@@ -72,9 +72,11 @@ SELECT c.id, c.code, c.given_name, c.family_name, c.preferred_name,
          WHERE re.client_id = c.id AND r.status = 'open'),
        (SELECT m.total FROM measure_administrations m
          WHERE m.episode_id = e.id AND m.instrument = 'PHQ-9' AND m.complete = 1
+           AND m.voided_at IS NULL
          ORDER BY m.administered_on DESC, m.id DESC LIMIT 1),
        (SELECT m.total FROM measure_administrations m
          WHERE m.episode_id = e.id AND m.instrument = 'PHQ-9' AND m.complete = 1
+           AND m.voided_at IS NULL
          ORDER BY m.administered_on DESC, m.id DESC LIMIT 1 OFFSET 1),
        (SELECT p.review_date FROM plan_reviews p WHERE p.episode_id = e.id)
 FROM clients c

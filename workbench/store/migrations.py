@@ -19,6 +19,7 @@ STEPS: tuple[Callable[[], str], ...] = (
     lambda: _script("schema_v1.sql"),
     lambda: _script("schema_v2.sql"),
     lambda: _script("schema_v3.sql"),
+    lambda: _script("schema_measure_void.sql"),
 )
 SCHEMA_VERSION = len(STEPS)
 
