@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -98,6 +100,7 @@ class OverviewPage(WorkspacePage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.items_model.modelReset.connect(self.items_view.resizeRowsToContents)
+        self.items_view.setMinimumHeight(240)
         self.items_view.hide()
         self.all_items_button = QPushButton(self.tr("Show &every open item"), self)
         self.all_items_button.setCheckable(True)
@@ -106,11 +109,9 @@ class OverviewPage(WorkspacePage):
 
     def _build_layout(self) -> None:
         heading = QHBoxLayout()
-        text = QVBoxLayout()
-        text.addWidget(self.phase)
-        text.addWidget(self.session_line)
-        heading.addLayout(text, 1)
-        heading.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignBottom)
+        heading.addWidget(self.phase, 1)
+        heading.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.session_line.hide()  # the progress bar and the chart header say it already
 
         facts = QGroupBox(self.tr("At a glance"), self)
         grid = QGridLayout(facts)
@@ -145,13 +146,19 @@ class OverviewPage(WorkspacePage):
         right.addWidget(checklist, 1)
         right.addWidget(reminder_box)
 
-        body = QHBoxLayout()
+        content = QWidget(self)
+        body = QHBoxLayout(content)
+        body.setContentsMargins(0, 0, 0, 0)
         body.addLayout(left, 1)
         body.addLayout(right, 1)
+        scroll = QScrollArea(self)  # a short window scrolls; nothing is ever squeezed
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(heading)
-        layout.addLayout(body, 1)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.notice)
         self.setMinimumSize(560, 420)
 
