@@ -1704,11 +1704,12 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     </message>
     <message>
         <location line="+12"/>
+        <location line="+64"/>
         <source>C&amp;hart and history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-52"/>
         <source>&amp;Measure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1723,7 +1724,12 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+48"/>
+        <source>Back to the &amp;questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Total {0} of {1} · {2}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1951,17 +1957,17 @@ Reason:</source>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/workspace/overview_page.py" line="+72"/>
+        <location filename="../../ui/workspace/overview_page.py" line="+74"/>
         <source>Sessions held of contracted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+69"/>
         <source>Reminders (advice only; nothing is blocked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>{0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2011,7 +2017,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-116"/>
         <source>&amp;Start session 1 today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2026,13 +2032,13 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+144"/>
+        <location line="+11"/>
+        <location line="+148"/>
         <source>Show &amp;every open item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-137"/>
         <source>At a glance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2067,7 +2073,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>Not chosen yet (Formulation page).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4349,12 +4355,12 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/measures_page.py" line="-266"/>
+        <location filename="../../ui/workspace/measures_page.py" line="-279"/>
         <source>Measures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/overview_page.py" line="-199"/>
+        <location filename="../../ui/workspace/overview_page.py" line="-204"/>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>

@@ -156,16 +156,29 @@ class MeasuresPage(WorkspacePage):
     def _answered_all(self) -> None:
         self.record_button.setFocus(Qt.FocusReason.TabFocusReason)
 
-    def _history_toggled(self, shown: bool) -> None:
-        self.history.setVisible(shown)
+    def _history_toggled(self, _shown: bool) -> None:
+        self._arrange()
 
     def _history_clicked(self) -> None:
         self._history_auto = False  # the clinician chose; width no longer decides
 
+    def _arrange(self) -> None:
+        """Chart and history beside the questionnaire where both fit; in a narrower page
+        they take its place while the button is down, so neither is ever squeezed."""
+        shown, wide = self.history_button.isChecked(), self.width() >= HISTORY_BESIDE_WIDTH
+        self.history.setVisible(shown)
+        self.form_scroll.setVisible(wide or not shown)
+        self.history_button.setText(
+            self.tr("Back to the &questionnaire")
+            if shown and not wide
+            else self.tr("C&hart and history")
+        )
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._history_auto:  # beside the questionnaire only where both fit on one line
+        if self._history_auto:
             self.history_button.setChecked(self.width() >= HISTORY_BESIDE_WIDTH)
+        self._arrange()
 
     @property
     def form(self) -> MeasureForm:

@@ -124,3 +124,20 @@ def test_app_and_pdf_charts_plot_the_same_points(qtbot, vault, runner):
     phq_points = sum(1 for i, _, _ in shown if i == "PHQ-9")
     circles = [c for c in drawing.contents if isinstance(c, Circle)]
     assert len(circles) == phq_points + 1  # every PHQ-9 point, and the legend's marker
+
+
+def test_chart_and_history_never_squeeze_the_questionnaire(qtbot, vault, runner):
+    page, _ = page_for(qtbot, vault, runner)
+    page.resize(1300, 760)
+    qtbot.waitUntil(lambda: page.history.isVisible())
+    assert page.form_scroll.isVisible()  # wide: both, side by side
+    page.resize(850, 700)
+    qtbot.waitUntil(lambda: not page.history.isVisible())
+    assert page.form_scroll.isVisible()  # narrow: the questionnaire first
+    page.history_button.click()
+    assert page.history.isVisible() and not page.form_scroll.isVisible()
+    assert page.history_button.text() == "Back to the &questionnaire"
+    page.resize(860, 700)
+    assert page.history.isVisible()  # the clinician's choice stays
+    page.history_button.click()
+    assert page.form_scroll.isVisible() and not page.history.isVisible()
