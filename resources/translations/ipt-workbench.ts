@@ -356,12 +356,17 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>ChoiceForm</name>
     <message>
-        <location filename="../../ui/workspace/measure_form.py" line="+128"/>
+        <location filename="../../ui/workspace/measure_form.py" line="+125"/>
+        <source>Keys: 0–3 answer a question and move to the next; arrows choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Item {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>(Not scored: never added to the total.)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1496,6 +1501,37 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../ui/workspace/measure_history.py" line="+43"/>
+        <source>void: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Void, never counted: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location line="+15"/>
+        <source>Past administrations, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Void…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark the selected administration as entered in error: kept, never counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InventoryPage</name>
     <message>
         <location filename="../../ui/workspace/inventory_page.py" line="+56"/>
@@ -1638,35 +1674,25 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>MeasureForm</name>
     <message>
-        <location filename="../../ui/workspace/measure_form.py" line="-101"/>
+        <location filename="../../ui/workspace/measure_form.py" line="-116"/>
         <source>{0} ({1})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Notice</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MeasureTile</name>
     <message>
-        <location filename="../../ui/workspace/overview_page.py" line="+54"/>
-        <source>Latest {0}</source>
+        <location filename="../../ui/workspace/measure_tile.py" line="+42"/>
+        <source>{0} totals over time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{0} response and remission</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Not given in this episode yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>incomplete (no total; never prorated)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1681,12 +1707,22 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Response and remission need a baseline and a later administration.</source>
+        <location line="+2"/>
+        <source>{0} since the one before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>; {0} since the baseline ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Response and remission need a complete baseline and a later administration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1707,27 +1743,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>MeasuresPage</name>
     <message>
-        <location filename="../../ui/workspace/measures_page.py" line="+70"/>
-        <source>Measure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Date given</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Total and band</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../ui/workspace/measures_page.py" line="+96"/>
         <source>Clear answers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1737,17 +1753,13 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Past administrations, newest first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+12"/>
+        <location line="+64"/>
+        <source>C&amp;hart and history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-52"/>
         <source>&amp;Measure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1762,7 +1774,12 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+48"/>
+        <source>Back to the &amp;questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Total {0} of {1} · {2}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1787,28 +1804,71 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>Draft restored: {0} answers not recorded yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Enter at least one answer before recording.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>incomplete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} recorded: {1}.</source>
+        <location line="+11"/>
+        <source>Record an incomplete {0}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Items {0} have no answer. An incomplete administration has no total and is never counted in the trend, the baseline or the outcomes. Record it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Enter at least one answer before recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not recorded: the answers are still on the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+17"/>
+        <source>incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>{0} recorded: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Write a risk note on the Risk page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New risk flag: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Void this administration?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} of {1}, total {2}. A void administration is kept and shown struck through, but never counted again. This cannot be undone.
+
+Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not voided: give a reason (for example: wrong client).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} of {1} is void; it is no longer counted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1960,43 +2020,13 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/workspace/overview_page.py" line="+28"/>
-        <source>Phase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Session and phase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../ui/workspace/overview_page.py" line="+74"/>
         <source>Sessions held of contracted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Checklist items still open, required first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Reminders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Still open (required first)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+69"/>
         <source>Reminders (advice only; nothing is blocked)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Symptom measures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2005,18 +2035,154 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+30"/>
+        <source>None recorded yet (Formulation page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>and {0} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Session 1 is not recorded yet (course starts {0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Session {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Session {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} · due around {1} ({2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The checklist starts with session 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Nothing open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-28"/>
         <source>No reminders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-116"/>
+        <source>&amp;Start session 1 today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record session 1 as held today, with a draft note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Every checklist item still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+148"/>
+        <source>Show &amp;every open item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <source>At a glance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Focus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Latest scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Next required items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Not chosen yet (Formulation page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} open flag(s): see the banner above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No open flag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Write a risk note on the Risk page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>✓ {0}: every required item done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: {1} required open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>and {0} more required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} recommended item(s) open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hide the full list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Session 1 recorded for today; write its note on the Sessions page.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3403,7 +3569,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>ScoreEntryForm</name>
     <message>
-        <location filename="../../ui/workspace/measure_form.py" line="+134"/>
+        <location filename="../../ui/workspace/measure_form.py" line="+211"/>
         <source>Rated by the clinician</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3620,7 +3786,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>Sparkline</name>
     <message>
-        <location filename="../../ui/widgets/trend_chart.py" line="+204"/>
+        <location filename="../../ui/widgets/trend_chart.py" line="+242"/>
         <source>Totals over time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4101,7 +4267,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../ui/widgets/trend_chart.py" line="-156"/>
+        <location filename="../../ui/widgets/trend_chart.py" line="-172"/>
         <source>Trend of measure totals</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4111,8 +4277,8 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+127"/>
-        <source>session</source>
+        <location line="+49"/>
+        <source>sessions: numbers under the axis</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4469,12 +4635,12 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/measures_page.py" line="-198"/>
+        <location filename="../../ui/workspace/measures_page.py" line="-279"/>
         <source>Measures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/overview_page.py" line="-108"/>
+        <location filename="../../ui/workspace/overview_page.py" line="-204"/>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4962,6 +5128,11 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     <message>
         <location line="+1"/>
         <source>sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

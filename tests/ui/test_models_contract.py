@@ -41,6 +41,7 @@ from ui.models.workspace_tables import (
     PersonRow,
 )
 from ui.widgets.event_form import EventForm
+from ui.workspace.measure_history import HistoryModel
 from workbench.demo.build import fill_demo
 from workbench.services import (
     audit_log,
@@ -48,13 +49,17 @@ from workbench.services import (
     episodes,
     formulation,
     inventory,
+    measures,
     risk,
     workspace_reads,
 )
 from workbench.store.vault import Vault
 
 # Generic bases: never shown on their own, checked through every subclass below.
-BASES: frozenset[type[QAbstractItemModel]] = frozenset({RowsModel, _ListModel})
+# AdministrationsModel is shown through HistoryModel (void rows marked) on the Measures page.
+BASES: frozenset[type[QAbstractItemModel]] = frozenset(
+    {RowsModel, _ListModel, AdministrationsModel}
+)
 
 
 @dataclass(frozen=True)
@@ -91,8 +96,11 @@ def _open_items(c: Course, parent: QObject) -> QAbstractItemModel:
     return model
 
 
-def _administrations(c: Course, parent: QObject) -> QAbstractItemModel:
-    model = AdministrationsModel(parent)
+def _history(c: Course, parent: QObject) -> QAbstractItemModel:
+    """Past administrations with one voided, so the void row's roles are checked too."""
+    given = measures.administrations(c.vault, c.episode_id)
+    measures.void(c.vault, given[0].id, "entered twice")
+    model = HistoryModel(parent)
     model.set_rows(workspace_reads.administration_rows(c.vault, c.episode_id))
     return model
 
@@ -150,7 +158,7 @@ COVERED: dict[type[QAbstractItemModel], Fill] = {
     NoteHitsModel: _note_hits,
     SessionsModel: _sessions,
     OpenItemsModel: _open_items,
-    AdministrationsModel: _administrations,
+    HistoryModel: _history,
     RiskFlagsModel: _risk_flags,
     RiskNotesModel: _risk_notes,
     PeopleModel: _people,

@@ -114,6 +114,7 @@ VOCABULARY: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("vocabulary", "unlock"),
     QT_TRANSLATE_NOOP("vocabulary", "edit"),
     QT_TRANSLATE_NOOP("vocabulary", "sign"),
+    QT_TRANSLATE_NOOP("vocabulary", "void"),
     QT_TRANSLATE_NOOP("vocabulary", "export"),
     QT_TRANSLATE_NOOP("vocabulary", "backup"),
     QT_TRANSLATE_NOOP("vocabulary", "restore"),

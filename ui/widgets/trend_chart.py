@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui.widgets.date_fields import show_number
+from workbench.measures import Trend
+from workbench.measures.trends import date_ticks
 
 # Two hues that read on light and dark palettes; the line style and marker also differ,
 # so the series never depend on colour alone. No green: nothing here means "safe".
@@ -18,31 +29,42 @@ SERIES_COLOURS = (QColor("#2f6fdf"), QColor("#d9640c"))
 
 
 @dataclass(frozen=True)
-class Series:
-    name: str
-    points: tuple[tuple[str, int], ...]  # (ISO date, total), date order
+class ChartLayout:
+    """Where everything goes at one size: the plot and every text label's rectangle."""
 
+    plot: QRectF
+    first: int  # julian days at the plot's left and right edges
+    last: int
+    texts: tuple[tuple[QRectF, str], ...]  # axis values, dates, session numbers, legend
 
-ToX = Callable[[str], float]
-ToY = Callable[[int], float]
+    def x(self, iso: str) -> float:
+        return self.plot.left() + (_day(iso) - self.first) / (self.last - self.first) * (
+            self.plot.width()
+        )
 
 
 def _day(iso: str) -> int:
     return int(QDate.fromString(iso[:10], Qt.DateFormat.ISODate).toJulianDay())
 
 
-class TrendChart(QWidget):
-    """Totals of one or two instruments against dates, with band lines and session markers."""
+def _iso(day: date) -> str:
+    return day.isoformat()
 
-    MARGINS = (40, 30, 16, 44)  # left, top, right, bottom
+
+class TrendChart(QWidget):
+    """Totals of PHQ-9 and GAD-7 against a date axis, with band lines and session markers.
+
+    What is plotted comes from the core (`workbench.measures.Trend`), the same data the PDF
+    chart draws. Labels are placed so that none overlaps another, at any width.
+    """
+
+    LEFT, TOP, RIGHT = 34, 26, 14
+    GAP = 8  # at least this much space between two labels on a row
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._series: tuple[Series, ...] = ()
-        self._sessions: tuple[tuple[int, str], ...] = ()
-        self._maximum = 27
-        self._cuts: tuple[int, ...] = (5, 10, 15, 20)
-        self.setMinimumSize(320, 200)
+        self.trend: Trend | None = None
+        self.setMinimumSize(300, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setAccessibleName(self.tr("Trend of measure totals"))
@@ -51,98 +73,134 @@ class TrendChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(480, 260)
 
-    def set_data(
-        self,
-        series: Sequence[Series],
-        sessions: Sequence[tuple[int, str]] = (),
-        *,
-        maximum: int = 27,
-        cuts: Sequence[int] = (5, 10, 15, 20),
-    ) -> None:
-        """*sessions* are (number, ISO date) markers; *cuts* the band boundaries drawn."""
-        self._series = tuple(s for s in series if s.points)
-        self._sessions = tuple(sessions)
-        self._maximum, self._cuts = maximum, tuple(cuts)
+    def set_trend(self, trend: Trend | None) -> None:
+        self.trend = trend if trend is not None and not trend.empty else None
         described = "; ".join(
-            f"{s.name}: " + ", ".join(show_number(total) for _, total in s.points)
-            for s in self._series
+            f"{s.instrument}: " + ", ".join(show_number(p.total) for p in s.points)
+            for s in (trend.series if trend else ())
         )
         self.setAccessibleDescription(described)
         self.update()
 
     def clear(self) -> None:
-        self.set_data(())
+        self.set_trend(None)
+
+    def plotted(self) -> tuple[tuple[str, str, int], ...]:
+        """(instrument, date, total) of every point drawn."""
+        return self.trend.plotted() if self.trend else ()
+
+    def chart_layout(self, width: int | None = None) -> ChartLayout | None:
+        """The layout at *width* (default: the widget's); None with nothing to plot."""
+        trend = self.trend
+        if trend is None:
+            return None
+        metrics = QFontMetricsF(self.font())
+        line = metrics.height()
+        width = self.width() if width is None else width
+        bottom = 2 * line + 10  # session numbers, then dates
+        plot = QRectF(
+            self.LEFT, self.TOP, width - self.LEFT - self.RIGHT, self.height() - self.TOP - bottom
+        )
+        start, end = trend.span()
+        first, last = _day(_iso(start)), _day(_iso(end))
+        texts: list[tuple[QRectF, str]] = []
+        layout = ChartLayout(plot, first, last, ())
+        for value in (0, *(low for low, _ in trend.bands if low > 0), trend.maximum):
+            level = self._y(plot, value, trend.maximum)
+            texts.append((QRectF(0, level - line / 2, self.LEFT - 6, line), show_number(value)))
+        texts += self._row(metrics, plot.bottom() + 4, self._session_labels(trend, layout))
+        texts += self._row(metrics, plot.bottom() + 6 + line, self._date_labels(plot, start, end))
+        at = plot.left()
+        for series in trend.series:
+            advance = metrics.horizontalAdvance(series.instrument)
+            texts.append(
+                (QRectF(at + 12, plot.top() - 10 - line, advance, line), series.instrument)
+            )
+            at += 12 + advance + 18
+        caption = self.tr("sessions: numbers under the axis")
+        advance = metrics.horizontalAdvance(caption)
+        if at + advance <= plot.right():
+            texts.append(
+                (QRectF(plot.right() - advance, plot.top() - 10 - line, advance, line), caption)
+            )
+        return ChartLayout(plot, first, last, tuple(texts))
+
+    def _session_labels(self, trend: Trend, layout: ChartLayout) -> list[tuple[float, str]]:
+        return [(layout.x(on), show_number(number)) for number, on in trend.sessions]
+
+    def _date_labels(self, plot: QRectF, start: date, end: date) -> list[tuple[float, str]]:
+        metrics = QFontMetricsF(self.font())
+        locale = QLocale()
+        widest = metrics.horizontalAdvance(locale.toString(QDate(2000, 12, 28), "d MMM yyyy"))
+        most = int(plot.width() // (widest + self.GAP)) + 1
+        first, last = _day(_iso(start)), _day(_iso(end))
+        labels = []
+        for day, monthly in date_ticks(start, end, most):
+            shown = QDate(day.year, day.month, day.day)
+            text = locale.toString(shown, "MMM yyyy" if monthly else "d MMM")
+            x = plot.left() + (shown.toJulianDay() - first) / (last - first) * plot.width()
+            labels.append((x, text))
+        return labels
+
+    def _row(
+        self, metrics: QFontMetricsF, top: float, labels: list[tuple[float, str]]
+    ) -> list[tuple[QRectF, str]]:
+        """Centred labels on one row, skipping any that would touch the one before."""
+        placed: list[tuple[QRectF, str]] = []
+        right_edge = -1e9
+        for x, text in labels:
+            advance = metrics.horizontalAdvance(text)
+            left = min(max(x - advance / 2, 0.0), self.width() - advance)
+            if left < right_edge + self.GAP:
+                continue
+            placed.append((QRectF(left, top, advance, metrics.height()), text))
+            right_edge = left + advance
+        return placed
+
+    @staticmethod
+    def _y(plot: QRectF, value: int, maximum: int) -> float:
+        return plot.bottom() - value / maximum * plot.height()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.WindowText)
-        left, top, right, bottom = self.MARGINS
-        plot = QRectF(left, top, self.width() - left - right, self.height() - top - bottom)
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
-        if not self._series:
+        layout, trend = self.chart_layout(), self.trend
+        if layout is None or trend is None:
             painter.setPen(text)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
             return
-        days = [_day(d) for s in self._series for d, _ in s.points]
-        days += [_day(d) for _, d in self._sessions]
-        first, last = min(days), max(days)
-        if last - first < 7:
-            first, last = first - 3, last + 4
-
-        def x(iso: str) -> float:
-            return plot.left() + (_day(iso) - first) / (last - first) * plot.width()
-
-        def y(value: int) -> float:
-            return plot.bottom() - value / self._maximum * plot.height()
-
-        self._paint_axes(painter, plot, y, text)
-        self._paint_sessions(painter, plot, x, text)
-        self._paint_series(painter, x, y)
-        self._paint_legend(painter, plot, text)
-        self._paint_date_range(painter, plot, first, last, text)
-
-    def _paint_axes(self, painter: QPainter, plot: QRectF, y: ToY, text: QColor) -> None:
+        plot = layout.plot
         grid = QColor(text)
         grid.setAlpha(90)
-        metrics = painter.fontMetrics()
         painter.setPen(QPen(text, 1))
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
         painter.drawLine(plot.bottomLeft(), plot.topLeft())
-        for value in (0, *self._cuts, self._maximum):
-            level = y(value)
-            if value not in (0, self._maximum):
-                painter.setPen(QPen(grid, 1, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(grid, 1, Qt.PenStyle.DashLine))
+        for low, _ in trend.bands:
+            if 0 < low < trend.maximum:
+                level = self._y(plot, low, trend.maximum)
                 painter.drawLine(QPointF(plot.left(), level), QPointF(plot.right(), level))
-            painter.setPen(text)
-            label = QRectF(0, level - metrics.height() / 2, plot.left() - 6, metrics.height())
-            painter.drawText(
-                label,
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                show_number(value),
-            )
-
-    def _paint_sessions(self, painter: QPainter, plot: QRectF, x: ToX, text: QColor) -> None:
-        metrics = painter.fontMetrics()
         painter.setPen(QPen(text, 1))
-        last_end = -1e9
-        for number, iso in self._sessions:
-            at = x(iso)
+        for _, on in trend.sessions:
+            at = layout.x(on)
             painter.drawLine(QPointF(at, plot.bottom()), QPointF(at, plot.bottom() + 4))
-            label = show_number(number)
-            width = metrics.horizontalAdvance(label)
-            if at - width / 2 > last_end + 4:  # skip labels that would overlap
-                painter.drawText(
-                    QPointF(at - width / 2, plot.bottom() + 4 + metrics.ascent()), label
-                )
-                last_end = at + width / 2
+        self._paint_series(painter, layout, trend)
+        painter.setPen(text)
+        for rect, label in layout.texts:
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+        self._paint_legend_marks(painter, layout, trend)
 
-    def _paint_series(self, painter: QPainter, x: ToX, y: ToY) -> None:
-        for n, series in enumerate(self._series):
+    def _paint_series(self, painter: QPainter, layout: ChartLayout, trend: Trend) -> None:
+        for n, series in enumerate(trend.series):
             colour = SERIES_COLOURS[n % len(SERIES_COLOURS)]
             style = Qt.PenStyle.SolidLine if n % 2 == 0 else Qt.PenStyle.DashLine
-            points = [QPointF(x(d), y(total)) for d, total in series.points]
+            points = [
+                QPointF(layout.x(p.on), self._y(layout.plot, p.total, trend.maximum))
+                for p in series.points
+            ]
             path = QPainterPath(points[0])
             for point in points[1:]:
                 path.lineTo(point)
@@ -154,42 +212,22 @@ class TrendChart(QWidget):
             for point in points:
                 self._marker(painter, point, n)
 
+    def _paint_legend_marks(self, painter: QPainter, layout: ChartLayout, trend: Trend) -> None:
+        names = {s.instrument: n for n, s in enumerate(trend.series)}
+        for rect, label in layout.texts:
+            n = names.get(label)
+            if n is not None and rect.top() < layout.plot.top():
+                colour = SERIES_COLOURS[n % len(SERIES_COLOURS)]
+                painter.setBrush(colour)
+                painter.setPen(QPen(colour, 1))
+                self._marker(painter, QPointF(rect.left() - 8, rect.center().y()), n)
+
     @staticmethod
     def _marker(painter: QPainter, at: QPointF, n: int) -> None:
         if n % 2 == 0:
             painter.drawEllipse(at, 3.5, 3.5)
         else:
             painter.drawRect(QRectF(at.x() - 3.5, at.y() - 3.5, 7, 7))
-
-    def _paint_legend(self, painter: QPainter, plot: QRectF, text: QColor) -> None:
-        metrics = painter.fontMetrics()
-        at = plot.left()
-        base = plot.top() - 10
-        for n, series in enumerate(self._series):
-            colour = SERIES_COLOURS[n % len(SERIES_COLOURS)]
-            painter.setBrush(colour)
-            painter.setPen(QPen(colour, 1))
-            self._marker(painter, QPointF(at + 4, base - metrics.ascent() / 2 + 1), n)
-            painter.setPen(text)
-            painter.drawText(QPointF(at + 12, base), series.name)
-            at += 12 + metrics.horizontalAdvance(series.name) + 18
-        caption = self.tr("session")
-        painter.drawText(
-            QPointF(plot.right() - metrics.horizontalAdvance(caption), plot.bottom() + 36), caption
-        )
-
-    def _paint_date_range(
-        self, painter: QPainter, plot: QRectF, first: int, last: int, text: QColor
-    ) -> None:
-        locale = QLocale()
-        fmt = QLocale.FormatType.ShortFormat
-        start = locale.toString(QDate.fromJulianDay(first), fmt)
-        end = locale.toString(QDate.fromJulianDay(last), fmt)
-        base = plot.bottom() + 36
-        painter.setPen(text)
-        painter.drawText(QPointF(plot.left(), base), start)
-        end_x = plot.left() + painter.fontMetrics().horizontalAdvance(start) + 24
-        painter.drawText(QPointF(end_x, base), "– " + end)
 
 
 class Sparkline(QWidget):

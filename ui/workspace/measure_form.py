@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QRadioButton,
     QSpinBox,
@@ -19,6 +21,10 @@ from PySide6.QtWidgets import (
 from workbench.measures import Instrument, Option
 
 NOT_RATED = -1  # a spin box at its minimum shows "not rated"
+DIGITS = ("0", "1", "2", "3")
+PLAIN_KEYS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+OPTION_WIDTH = 84  # an answer column: room for "More than half the days" on two lines
+ITEM_TEXT_MIN_WIDTH = 260  # never the thin column that wrapped every item
 
 
 def _label(text: str, parent: QWidget, *, bold: bool = False, small: bool = False) -> QLabel:
@@ -37,6 +43,7 @@ class MeasureForm(QWidget):
     """One instrument's form; `responses()` has None for every unanswered item."""
 
     changed = Signal()
+    completed = Signal()  # the last question was answered from the keyboard: on to Record
 
     def __init__(self, instrument: Instrument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,9 +54,7 @@ class MeasureForm(QWidget):
 
     def finish(self) -> None:
         """The official notice (attribution or licence) closes every form."""
-        notice = _label(self.instrument.notice, self, small=True)
-        notice.setAccessibleName(self.tr("Notice"))
-        self.layout_.addWidget(notice)
+        self.layout_.addWidget(_label(self.instrument.notice, self, small=True))
         self.layout_.addStretch(1)
 
     def responses(self) -> list[int | None]:
@@ -67,6 +72,10 @@ class MeasureForm(QWidget):
 
     def reset(self) -> None:
         raise NotImplementedError
+
+    def first_field(self) -> QWidget | None:
+        """Where keyboard entry starts: the first question."""
+        return None
 
     def draft(self) -> dict[str, Any]:
         """The answers entered but not yet recorded (empty when there are none)."""
@@ -103,12 +112,18 @@ def _uncheck(group: QButtonGroup) -> None:
 
 
 class ChoiceForm(MeasureForm):
-    """PHQ-9 / GAD-7: the official stem, item text and options, one radio button each."""
+    """PHQ-9 / GAD-7: the official stem, item text and options, one radio button each.
+
+    Keyboard: a digit 0–3 answers the focused question and moves to the next one; Left and
+    Right choose within a question, Up and Down move between questions.
+    """
 
     def __init__(self, instrument: Instrument, parent: QWidget | None = None) -> None:
         super().__init__(instrument, parent)
         if instrument.stem:
             self.layout_.addWidget(_label(instrument.stem, self))
+        keys = self.tr("Keys: 0–3 answer a question and move to the next; arrows choose.")
+        self.layout_.addWidget(_label(keys, self, small=True))
         grid = QGridLayout()
         grid.setHorizontalSpacing(6)
         grid.setColumnStretch(0, 1)
@@ -116,11 +131,13 @@ class ChoiceForm(MeasureForm):
         for column, option in enumerate(options, start=1):
             header = _label(option.label, self, small=True)
             header.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            header.setMinimumWidth(76)
+            header.setFixedWidth(OPTION_WIDTH)
             grid.addWidget(header, 0, column)
         self.groups: list[QButtonGroup] = []
+        self._where: dict[QAbstractButton, tuple[int, int]] = {}  # button → (question, value)
         for item in instrument.items:
             text = _label(f"{item.number}. {item.text}", self)
+            text.setMinimumWidth(ITEM_TEXT_MIN_WIDTH)
             grid.addWidget(text, item.number, 0)
             group = QButtonGroup(self)
             for column, option in enumerate(item.options, start=1):
@@ -128,6 +145,7 @@ class ChoiceForm(MeasureForm):
                 button.setAccessibleName(self.tr("Item {0}: {1}").format(item.number, option.label))
                 button.setAccessibleDescription(item.text or "")
                 group.addButton(button, option.value)
+                self._watch(button, len(self.groups), option.value)
                 grid.addWidget(button, item.number, column, Qt.AlignmentFlag.AlignCenter)
             group.idToggled.connect(self._toggled)
             self.groups.append(group)
@@ -137,18 +155,78 @@ class ChoiceForm(MeasureForm):
             self._add_difficulty(instrument.difficulty.text, instrument.difficulty.options)
         self.finish()
 
+    def _watch(self, button: QAbstractButton, question: int, value: int) -> None:
+        self._where[button] = (question, value)
+        button.installEventFilter(self)
+
     def _add_difficulty(self, text: str, options: tuple[Option, ...]) -> None:
         self.layout_.addWidget(_label(text, self))
         self.layout_.addWidget(_label(self.tr("(Not scored: never added to the total.)"), self))
-        grid = QGridLayout()  # two per row: one row of four would widen the whole form
-        for n, option in enumerate(options):
+        row = QHBoxLayout()
+        for option in options:
             button = QRadioButton(option.label, self)
             button.setAccessibleName(self.tr("Difficulty: {0}").format(option.label))
             self.difficulty_group.addButton(button, option.value)
-            grid.addWidget(button, n // 2, n % 2)
-        grid.setColumnStretch(2, 1)
+            self._watch(button, len(self.groups), option.value)
+            row.addWidget(button)
+        row.addStretch(1)
         self.difficulty_group.idToggled.connect(self._toggled)
-        self.layout_.addLayout(grid)
+        self.layout_.addLayout(row)
+
+    @property
+    def questions(self) -> list[QButtonGroup]:
+        """The scored items, then the difficulty question where the form has one."""
+        return [*self.groups, *([self.difficulty_group] if self.difficulty_group.buttons() else [])]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QAbstractButton)
+            and watched in self._where
+            and event.modifiers() in PLAIN_KEYS
+        ):
+            return self._key(self._where[watched], event)
+        return super().eventFilter(watched, event)
+
+    def _key(self, at: tuple[int, int], event: QKeyEvent) -> bool:
+        question, value = at
+        group = self.questions[question]
+        text, key = event.text(), event.key()
+        if text in DIGITS and group.button(int(text)) is not None:
+            self._choose(group, int(text))
+            self.focus_question(question + 1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = -1 if key == Qt.Key.Key_Left else 1
+            current = group.checkedId()
+            wanted = value if current < 0 else current + step
+            if group.button(wanted) is not None:
+                self._choose(group, wanted)
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.focus_question(question + (-1 if key == Qt.Key.Key_Up else 1), quiet=True)
+        else:
+            return False
+        return True
+
+    def _choose(self, group: QButtonGroup, value: int) -> None:
+        button = group.button(value)
+        button.setChecked(True)
+        button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_question(self, question: int, *, quiet: bool = False) -> None:
+        """Put the focus on *question* (its answer, or its first option); past the last one,
+        say the form is done (the page moves on to Record)."""
+        questions = self.questions
+        if question >= len(questions):
+            if not quiet:
+                self.completed.emit()
+            return
+        group = questions[max(question, 0)]
+        button = group.checkedButton() or group.buttons()[0]
+        button.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def first_field(self) -> QWidget | None:
+        return self.groups[0].buttons()[0] if self.groups else None
 
     def _toggled(self, _id: int, checked: bool) -> None:
         if checked:
@@ -210,6 +288,9 @@ class ScoreEntryForm(MeasureForm):
 
     def answer(self, item: int, value: int) -> None:
         self.boxes[item - 1].setValue(value)
+
+    def first_field(self) -> QWidget | None:
+        return self.boxes[0] if self.boxes else None
 
     def responses(self) -> list[int | None]:
         return [None if b.value() == NOT_RATED else b.value() for b in self.boxes]

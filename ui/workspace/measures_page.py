@@ -5,50 +5,49 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFormLayout,
     QHBoxLayout,
-    QHeaderView,
+    QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.i18n import QT_TRANSLATE_NOOP
-from ui.models.workspace_models import AdministrationsModel, local_date
+from ui.models.workspace_models import local_date
 from ui.session import MEASURES, RISK, VaultSession
+from ui.widgets.announce import announce
 from ui.widgets.date_fields import show_number
 from ui.widgets.risk_banner import RiskBanner
-from ui.widgets.trend_chart import Series, TrendChart
 from ui.workspace.base import WorkspacePage
 from ui.workspace.form_drafts import FormDraftKeeper
 from ui.workspace.measure_form import MeasureForm, form_for
+from ui.workspace.measure_history import HistoryPanel
 from workbench.errors import WorkbenchError
-from workbench.measures import INSTRUMENTS, Score, score
+from workbench.measures import INSTRUMENTS, Score, Trend, score
 from workbench.services import measures, workspace_reads
 from workbench.services.form_drafts import MEASURE
 from workbench.services.vaults import Vault
 from workbench.services.workspace_reads import AdministrationRow, SessionRow
 
-CHARTED = ("PHQ-9", "GAD-7")
-PHQ9_CUTS = (5, 10, 15, 20)  # GAD-7 shares 5/10/15 (ipt-reference §10.1, §10.2)
-Loaded = tuple[list[AdministrationRow], list[SessionRow]]
+HISTORY_BESIDE_WIDTH = 1100  # page width where the chart fits beside the questionnaire
+Loaded = tuple[list[AdministrationRow], list[SessionRow], Trend]
 
 
 def _load(vault: Vault, episode_id: int) -> Loaded:
     return (
         workspace_reads.administration_rows(vault, episode_id),
         workspace_reads.session_rows(vault, episode_id),
+        measures.episode_trend(vault, episode_id),
     )
 
 
@@ -67,7 +66,6 @@ class MeasuresPage(WorkspacePage):
         super().__init__(session, client_id, episode_id, parent)
         self._sessions: list[SessionRow] = []
         self.instrument = QComboBox(self)
-        self.instrument.setAccessibleName(self.tr("Measure"))
         self.stack = QStackedWidget(self)
         self.forms: dict[str, MeasureForm] = {}
         # Answers entered but not yet recorded: one draft per instrument (ref = instrument id).
@@ -80,19 +78,18 @@ class MeasuresPage(WorkspacePage):
             form = form_for(instrument, self.stack)
             form.changed.connect(self._update_score)
             form.changed.connect(partial(self.drafts.edited, instrument.id))
+            form.completed.connect(self._answered_all)
             self.forms[instrument.id] = form
             self.stack.addWidget(form)
             self.instrument.addItem(instrument.id, instrument.id)
         self.instrument.currentIndexChanged.connect(self._instrument_changed)
         self.date = QDateEdit(QDate.currentDate(), self)
         self.date.setCalendarPopup(True)
-        self.date.setAccessibleName(self.tr("Date given"))
         self.session = QComboBox(self)
-        self.session.setAccessibleName(self.tr("Session"))
+        self.session.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.session.activated.connect(self._session_chosen)
         self.result = QLabel(self)
         self.result.setWordWrap(True)
-        self.result.setAccessibleName(self.tr("Total and band"))
         font = QFont(self.result.font())
         font.setBold(True)
         self.result.setFont(font)
@@ -103,54 +100,85 @@ class MeasuresPage(WorkspacePage):
         self.banner = RiskBanner(self)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
-        self.notice.setAccessibleName(self.tr("Message"))
-        self.chart = TrendChart(self)
-        self.model = AdministrationsModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Past administrations, newest first"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.history = HistoryPanel(self)
+        self.history.void_requested.connect(self.void)
+        self.chart, self.model, self.table = (
+            self.history.chart,
+            self.history.model,
+            self.history.table,
+        )
+        self.history_button = QPushButton(self.tr("C&hart and history"), self)
+        self.history_button.setCheckable(True)
+        self.history_button.toggled.connect(self._history_toggled)
+        self.history_button.clicked.connect(self._history_clicked)
+        self._history_auto = True
         self._build_layout()
         self._instrument_changed(0)
         self._fill_sessions()
 
     def _build_layout(self) -> None:
-        chooser = QFormLayout()
-        chooser.addRow(self.tr("&Measure"), self.instrument)
-        chooser.addRow(self.tr("&Session"), self.session)
-        chooser.addRow(self.tr("&Date given"), self.date)
-        scroll = QScrollArea(self)
+        chooser = QHBoxLayout()
+        for text, field in (
+            (self.tr("&Measure"), self.instrument),
+            (self.tr("&Session"), self.session),
+            (self.tr("&Date given"), self.date),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(field)  # the field is named by its label, for screen readers too
+            chooser.addWidget(label)
+            chooser.addWidget(field)
+        chooser.addStretch(1)
+        chooser.addWidget(self.history_button)
+        self.form_scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.stack)
+        scroll.setMinimumWidth(360)
         buttons = QHBoxLayout()
         buttons.addWidget(self.result, 1)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.record_button)
-        left_widget = QWidget(self)
-        left = QVBoxLayout(left_widget)
-        left.setContentsMargins(0, 0, 0, 0)
-        left.addLayout(chooser)
-        left.addWidget(scroll, 1)
-        left.addLayout(buttons)
-        left.addWidget(self.banner)
-        left.addWidget(self.notice)
-        left_widget.setMinimumWidth(480)
-        right_widget = QSplitter(Qt.Orientation.Vertical, self)
-        right_widget.addWidget(self.chart)
-        right_widget.addWidget(self.table)
-        right_widget.setChildrenCollapsible(False)
+        self.history.setMinimumWidth(300)
+        self.history.setVisible(False)  # until the page knows its width
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left_widget)
-        splitter.addWidget(right_widget)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 1)  # the form must fit its four answer columns
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.history)
+        splitter.setStretchFactor(0, 3)  # the questionnaire gets the room
+        splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
-        QVBoxLayout(self).addWidget(splitter)
-        self.setMinimumSize(820, 520)
+        layout = QVBoxLayout(self)
+        layout.addLayout(chooser)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.notice)
+        self.setMinimumSize(480, 420)
+
+    def _answered_all(self) -> None:
+        self.record_button.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _history_toggled(self, _shown: bool) -> None:
+        self._arrange()
+
+    def _history_clicked(self) -> None:
+        self._history_auto = False  # the clinician chose; width no longer decides
+
+    def _arrange(self) -> None:
+        """Chart and history beside the questionnaire where both fit; in a narrower page
+        they take its place while the button is down, so neither is ever squeezed."""
+        shown, wide = self.history_button.isChecked(), self.width() >= HISTORY_BESIDE_WIDTH
+        self.history.setVisible(shown)
+        self.form_scroll.setVisible(wide or not shown)
+        self.history_button.setText(
+            self.tr("Back to the &questionnaire")
+            if shown and not wide
+            else self.tr("C&hart and history")
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._history_auto:
+            self.history_button.setChecked(self.width() >= HISTORY_BESIDE_WIDTH)
+        self._arrange()
 
     @property
     def form(self) -> MeasureForm:
@@ -206,11 +234,9 @@ class MeasuresPage(WorkspacePage):
         self.load(work, self._loaded)
 
     def _loaded(self, loaded: Loaded) -> None:
-        given, self._sessions = loaded
+        given, self._sessions, trend = loaded
         self.model.set_rows(list(reversed(given)))
-        series = [Series(name, _points(given, name)) for name in CHARTED]
-        marks = [(s.number, s.held_on) for s in self._sessions]
-        self.chart.set_data(series, marks, maximum=INSTRUMENTS["PHQ-9"].max_total, cuts=PHQ9_CUTS)
+        self.chart.set_trend(trend)
         chosen = self.session.currentData()
         self._fill_sessions()
         if chosen is not None and (at := self.session.findData(chosen)) >= 0:
@@ -229,10 +255,28 @@ class MeasuresPage(WorkspacePage):
         self.notice.setText(text)
         self.message.emit(text)
 
+    def confirm_incomplete(self, result: Score) -> bool:
+        """Ask before recording an administration that will have no total."""
+        missing = ", ".join(str(n) for n in result.missing_items)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Record an incomplete {0}?").format(result.instrument),
+            self.tr(
+                "Items {0} have no answer. An incomplete administration has no total and is "
+                "never counted in the trend, the baseline or the outcomes. Record it anyway?"
+            ).format(missing),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def record(self) -> None:
         result = self.current_score()
         if result.answered == 0:
             self.notice.setText(self.tr("Enter at least one answer before recording."))
+            return
+        if not result.complete and not self.confirm_incomplete(result):
+            self._say(self.tr("Not recorded: the answers are still on the form."))
             return
         form = self.form
         self.drafts.stash()  # kept if recording fails; discarded with the recording otherwise
@@ -251,12 +295,49 @@ class MeasuresPage(WorkspacePage):
     def _recorded(self, recorded: measures.Recorded) -> None:
         result = recorded.score
         total = self.tr("incomplete") if result.total is None else show_number(result.total)
-        self.notice.setText(self.tr("{0} recorded: {1}.").format(result.instrument, total))
+        said = self.tr("{0} recorded: {1}.").format(result.instrument, total)
+        self.notice.setText(said)
+        announce(self.notice, said)
         lines = [flag.banner for flag in result.risk_flags]
         self.banner.set_flags(lines, self.tr("Write a risk note on the Risk page."))
+        if lines:
+            announce(
+                self.banner, self.tr("New risk flag: {0}").format(" ".join(lines)), urgent=True
+            )
         self.drafts.forget(result.instrument)
         with self.drafts.quiet():
             self.forms[result.instrument].reset()
+        self.reload()
+
+    def ask_void_reason(self, row: AdministrationRow) -> str | None:
+        """The reason for voiding *row*, or None when the clinician cancels."""
+        total = self.tr("incomplete") if row.total is None else show_number(row.total)
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Void this administration?"),
+            self.tr(
+                "{0} of {1}, total {2}. A void administration is kept and shown struck "
+                "through, but never counted again. This cannot be undone.\n\nReason:"
+            ).format(row.instrument, local_date(row.administered_on), total),
+        )
+        return reason if ok else None
+
+    def void(self, row: AdministrationRow) -> None:
+        reason = self.ask_void_reason(row)
+        if reason is None:
+            return
+        if not reason.strip():
+            self._say(self.tr("Not voided: give a reason (for example: wrong client)."))
+            return
+        work = partial(measures.void, self.vault, row.id, reason)
+        self.write(work, partial(self._voided, row), {MEASURES})
+
+    def _voided(self, row: AdministrationRow, _episode_id: int) -> None:
+        said = self.tr("{0} of {1} is void; it is no longer counted.").format(
+            row.instrument, local_date(row.administered_on)
+        )
+        self._say(said)
+        announce(self.notice, said)
         self.reload()
 
     def show_error(self, error: WorkbenchError) -> None:
@@ -273,18 +354,8 @@ class MeasuresPage(WorkspacePage):
         with self.drafts.quiet():
             for form in self.forms.values():
                 form.reset()
-        self.model.clear()
-        self.chart.clear()
+        self.history.clear()
         self.banner.clear()
         self.notice.clear()
         self._fill_sessions()
         self.date.setDate(QDate.currentDate())
-
-
-def _points(given: list[AdministrationRow], instrument: str) -> tuple[tuple[str, int], ...]:
-    """(date, total) of the complete administrations of *instrument*."""
-    return tuple(
-        (a.administered_on, a.total)
-        for a in given
-        if a.instrument == instrument and a.total is not None
-    )

@@ -34,8 +34,10 @@ from workbench.measures.outcomes import (
 from workbench.measures.phq9 import PHQ_ATTRIBUTION
 from workbench.measures.registry import INSTRUMENTS, get_instrument
 from workbench.measures.scoring import score
+from workbench.measures.trends import CHARTED, Trend, TrendPoint, TrendSeries, band_lines, trend
 
 __all__ = [
+    "CHARTED",
     "DEFAULT_REMISSION",
     "DEFAULT_RESPONSE",
     "EPDS_THRESHOLD_10_BANDS",
@@ -59,10 +61,15 @@ __all__ = [
     "ResponseCriteria",
     "RiskFlag",
     "Score",
+    "Trend",
+    "TrendPoint",
+    "TrendSeries",
     "UnscoredItem",
+    "band_lines",
     "epds_threshold_bands",
     "get_instrument",
     "remission",
     "response",
     "score",
+    "trend",
 ]

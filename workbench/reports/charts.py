@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from workbench.measures import Trend
+from workbench.measures.trends import EPOCH, date_ticks
 from workbench.reports import fonts, style
 
 _DASHES: tuple[list[float] | None, ...] = (None, [4, 2], [1.2, 1.8], [6, 2, 1.5, 2])
 _SHAPES = ("circle", "square", "triangle", "diamond")
-_TICK, _BAND, _LEGEND = 7.0, 6.5, 7.5
+_TICK, _BAND, _LEGEND, _MARK = 7.0, 6.5, 7.5, 5.5
 _BAND_LINE = HexColor("#98A3B0")
 _TRACK = HexColor("#EDF1F5")
 _START_BAR = HexColor("#9AA8B8")
@@ -55,6 +58,68 @@ def _x_ticks(lo: float, hi: float) -> list[int]:
     return [k for k in range(math.ceil(lo), math.floor(hi) + 1) if step == 1 or k % step == 0]
 
 
+def _spaced(
+    labels: Sequence[tuple[float, str]], px: Callable[[float], float], size: float
+) -> list[tuple[float, str]]:
+    """The labels, left to right, without any whose text would touch the one before."""
+    kept: list[tuple[float, str]] = []
+    right_edge = -1e9
+    for x, label in sorted(labels, key=lambda t: t[0]):
+        half = stringWidth(label, fonts.REGULAR, size) / 2
+        if px(x) - half >= right_edge + 3:
+            kept.append((x, label))
+            right_edge = px(x) + half
+    return kept
+
+
+def trend_chart(
+    trend: Trend,
+    *,
+    phase_markers: Sequence[tuple[int, str]] = (),
+    relative: bool = False,
+    width: float = style.CONTENT_WIDTH,
+    height: float = 200,
+) -> Drawing:
+    """The core's trend (the app's chart data) on a date axis, with session marks.
+
+    *phase_markers* are (session number, phase) and sit at that session's date. *relative*
+    labels the axis in weeks from EPOCH (a trend re-based with `Trend.relative_to`).
+    """
+    start, end = trend.span()
+    day_of = {number: date.fromisoformat(on).toordinal() for number, on in trend.sessions}
+    most = max(int(width // 46), 2)
+    if relative:
+        weeks = (end - EPOCH).days // 7 + 1
+        step = max(-(-weeks // most), 1)
+        ticks = [
+            (float(EPOCH.toordinal() + 7 * week), f"week {week + 1}")
+            for week in range(0, weeks + 1, step)
+            if EPOCH.toordinal() + 7 * week >= start.toordinal() - 3
+        ]
+    else:
+        ticks = [
+            (float(d.toordinal()), d.strftime("%b %Y" if monthly else "%d %b").lstrip("0"))
+            for d, monthly in date_ticks(start, end, most)
+        ]
+    return measure_chart(
+        [
+            Series(
+                s.instrument,
+                [(float(date.fromisoformat(p.on).toordinal()), p.total) for p in s.points],
+            )
+            for s in trend.series
+        ],
+        bands=trend.bands,
+        max_score=trend.maximum,
+        phase_markers=[(float(day_of[n]), label) for n, label in phase_markers if n in day_of],
+        width=width,
+        height=height,
+        x_ticks=ticks,
+        x_title="Weeks from the start" if relative else "Date given (small numbers: sessions)",
+        session_marks=[(float(day_of[n]), str(n)) for n, _ in trend.sessions],
+    )
+
+
 def _band_label_ys(centres: list[float], gap: float, top: float) -> list[float]:
     """Label baselines: each band's centre, nudged up (then down from *top*) to never overlap."""
     ys: list[float] = []
@@ -74,12 +139,17 @@ def measure_chart(
     phase_markers: Sequence[tuple[float, str]] = (),
     width: float = style.CONTENT_WIDTH,
     height: float = 200,
+    x_ticks: Sequence[tuple[float, str]] | None = None,
+    x_title: str = "Session",
+    session_marks: Sequence[tuple[float, str]] = (),
 ) -> Drawing:
     """Scores (y, 0..max_score) by session (x): a line per series with point markers.
 
     Bands are (lower bound, label); each lower bound above 0 gets a dashed line and each band
-    its label in the right margin. Phase markers are (session, label) dotted verticals. A None
+    its label in the right margin. Phase markers are (x, label) dotted verticals. A None
     score leaves a gap in its line; no points at all draws empty axes with a note.
+    *x_ticks* (x, label) replace the session-number ticks (a date axis); *session_marks*
+    (x, number) are short marks with the number just above the axis. Labels never overlap.
     """
     fonts.register()
     drawing = style.new_drawing(width, height)
@@ -91,6 +161,7 @@ def measure_chart(
     top = height - (16.0 if series else 4.0) - (12.0 if phase_markers else 0.0)
 
     xs = [x for s in series for x, _ in s.points] + [x for x, _ in phase_markers]
+    xs += [x for x, _ in session_marks] + [x for x, _ in x_ticks or ()]
     lo, hi = (min(xs) - 0.5, max(xs) + 0.5) if xs else (0.5, 1.5)
 
     def px(x: float) -> float:
@@ -134,10 +205,16 @@ def measure_chart(
     # Axes, x ticks and title.
     drawing.add(Line(left, bottom, left, top, strokeColor=style.INK, strokeWidth=0.6))
     drawing.add(Line(left, bottom, right, bottom, strokeColor=style.INK, strokeWidth=0.6))
-    for k in _x_ticks(lo, hi) if xs else []:
-        drawing.add(Line(px(k), bottom, px(k), bottom - 2, strokeColor=style.INK, strokeWidth=0.5))
-        drawing.add(_text(px(k), bottom - 10, str(k), _TICK, textAnchor="middle"))
-    drawing.add(_text((left + right) / 2, 2, "Session", _TICK, textAnchor="middle"))
+    ticks = x_ticks if x_ticks is not None else [(k, str(k)) for k in _x_ticks(lo, hi) if xs]
+    for x, label in _spaced(ticks, px, _TICK):
+        drawing.add(Line(px(x), bottom, px(x), bottom - 2, strokeColor=style.INK, strokeWidth=0.5))
+        drawing.add(_text(px(x), bottom - 10, label, _TICK, textAnchor="middle"))
+    for x, label in _spaced(session_marks, px, _MARK):
+        drawing.add(
+            Line(px(x), bottom, px(x), bottom + 2.5, strokeColor=style.INK, strokeWidth=0.5)
+        )
+        drawing.add(_text(px(x), bottom + 3.5, label, _MARK, textAnchor="middle"))
+    drawing.add(_text((left + right) / 2, 2, x_title, _TICK, textAnchor="middle"))
     if not any(v is not None for s in series for _, v in s.points):
         note, cx, cy = "No scores recorded yet", (left + right) / 2, (bottom + top) / 2
         note_w = stringWidth(note, fonts.REGULAR, 8) + 12

@@ -10,15 +10,9 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from workbench.domain.risk import open_flags_text
 from workbench.reports import style
-from workbench.reports.charts import Series
 from workbench.reports.model import Header, MeasureRow, OutcomeLine, RiskSection
 from workbench.reports.page import FooterInfo, HeaderInfo, PdfMeta
 
-BANDS = {
-    "PHQ-9": ((5, "mild"), (10, "moderate"), (15, "moderately severe"), (20, "severe")),
-    "GAD-7": ((5, "mild"), (10, "moderate"), (15, "severe")),
-}
-MAX_SCORE = {"PHQ-9": 27, "GAD-7": 21}
 NO_ADVICE = (
     "The app records and shows; it gives no advice and does not rate risk. Flags are seen only by "
     "the clinician; local emergency procedures apply."
@@ -117,10 +111,6 @@ def risk_flowables(risk: RiskSection, *, title: str = "Risk") -> list[Flowable]:
     lines.append(NO_ADVICE)
     heading = f"{title} — {open_flags_text(risk.open_count)}"
     return [style.risk_block(heading, lines), Spacer(1, 4 * mm)]
-
-
-def chart_series(series: Sequence[tuple[str, Sequence[tuple[int, int | None]]]]) -> list[Series]:
-    return [Series(label, [(float(n), total) for n, total in points]) for label, points in series]
 
 
 def bullet_list(items: Sequence[str], empty: str = "—") -> list[Flowable]:

@@ -7,9 +7,10 @@ from reportlab.platypus import Flowable
 
 from workbench.domain.clinician import NO_CRISIS_CONTACTS
 from workbench.domain.risk import open_flags_text
+from workbench.measures import get_instrument
 from workbench.reports import style
 from workbench.reports.charts import small_change_chart
-from workbench.reports.common import MAX_SCORE, bullet_list, chrome
+from workbench.reports.common import bullet_list, chrome
 from workbench.reports.model import MaintenancePlanDoc
 from workbench.reports.page import build_pdf
 
@@ -38,8 +39,8 @@ def build(doc: MaintenancePlanDoc, content_hash: str) -> bytes:
         *bullet_list(doc.goals, "—"),
         *style.heading("How things changed"),
     ]
-    for instrument, points in doc.series:
-        totals = [t for _, t in points if t is not None]
+    for series in doc.trend.series:
+        instrument, totals = series.instrument, [p.total for p in series.points]
         if len(totals) >= 2:
             story.append(
                 style.titled(
@@ -47,7 +48,7 @@ def build(doc: MaintenancePlanDoc, content_hash: str) -> bytes:
                     small_change_chart(
                         totals[0],
                         totals[-1],
-                        max_score=MAX_SCORE.get(instrument, 27),
+                        max_score=get_instrument(instrument).max_total,
                         labels=("At the start", "At the end"),
                         width=90 * mm,
                     ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-Series = tuple[str, tuple[tuple[int, int | None], ...]]  # (instrument, (session, total) points)
+from workbench.measures import Trend
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ class MaintenancePlanDoc:
     sessions_held: int
     problem_area: str  # plain words
     goals: tuple[str, ...]
-    series: tuple[Series, ...]
+    trend: Trend  # the same chart data as the app's Measures page
     outcomes: tuple[OutcomeLine, ...]
     what_changed: str
     skills: tuple[str, ...]
@@ -218,8 +218,8 @@ class SupervisorReport:
     goals: tuple[str, ...]
     sessions: tuple[SessionLine, ...]
     technique_counts: tuple[tuple[str, int], ...]
-    series: tuple[Series, ...]
-    phase_markers: tuple[tuple[float, str], ...]  # (session number, phase name)
+    trend: Trend  # the same chart data as the app's Measures page (weeks when de-identified)
+    phase_markers: tuple[tuple[int, str], ...]  # (session number, phase name)
     measures: tuple[MeasureRow, ...]
     outcomes: tuple[OutcomeLine, ...]
     risk: RiskSection

@@ -6,12 +6,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from workbench.reports import style, supervision_pdf
-from workbench.reports.charts import measure_chart
+from workbench.reports.charts import trend_chart
 from workbench.reports.circle import CirclePerson, circle_pair, closeness_circle
 from workbench.reports.common import (
-    BANDS,
     bullet_list,
-    chart_series,
     chrome,
     measures_table,
     outcome_lines,
@@ -78,16 +76,15 @@ def flowables(doc: SupervisorReport) -> list[Flowable]:
         if open_rows
         else style.plain("Nothing open."),
     ]
-    chart = measure_chart(
-        chart_series(doc.series),
-        bands=BANDS["PHQ-9"],
-        max_score=27,
-        phase_markers=doc.phase_markers,
+    chart = trend_chart(
+        doc.trend, phase_markers=doc.phase_markers, relative=doc.header.deidentified
     )
     story += [
         style.titled("Symptom measures", chart),
         style.plain(
-            "PHQ-9 band lines at 5/10/15/20. The chart shows scores only, not advice.", st.small
+            "Band lines at each band's lowest total (PHQ-9 5/10/15/20). Incomplete and void "
+            "administrations are not plotted. The chart shows scores only, not advice.",
+            st.small,
         ),
         measures_table(doc.measures) if doc.measures else style.plain("No measures recorded."),
         *outcome_lines(doc.outcomes),

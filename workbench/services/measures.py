@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workbench.measures import Outcome, Score, remission, response, score
+from workbench.errors import InvalidInput
+from workbench.measures import Outcome, Score, Trend, remission, response, score, trend
 from workbench.store import episodes, form_drafts
 from workbench.store import measures as store
 from workbench.store.vault import Vault
@@ -46,10 +47,38 @@ def record(
 
 
 def administrations(
-    vault: Vault, episode_id: int, instrument: str | None = None
+    vault: Vault, episode_id: int, instrument: str | None = None, *, include_void: bool = False
 ) -> list[store.Administration]:
+    """The episode's administrations in date order; voided ones only when asked for."""
     with vault.reading() as conn:
-        return store.administrations(conn, episode_id, instrument)
+        return store.administrations(conn, episode_id, instrument, include_void=include_void)
+
+
+VOID_REASON_MAX = 500
+
+
+def void(vault: Vault, administration_id: int, reason: str) -> int:
+    """Void an administration entered in error: kept and audited, never counted again.
+
+    Risk flags it raised stay open: only a risk note closes a flag. Returns the episode id.
+    """
+    reason = " ".join(reason.split())
+    if not reason:
+        raise InvalidInput("Say why the administration is void (for example: wrong client).")
+    if len(reason) > VOID_REASON_MAX:
+        raise InvalidInput(f"Keep the reason under {VOID_REASON_MAX} characters.")
+    with vault.transaction() as tx:
+        episode_id = store.void_administration(tx, vault.now(), administration_id, reason)
+        vault.audit(tx, "void", "measure", administration_id)
+    return episode_id
+
+
+def episode_trend(vault: Vault, episode_id: int) -> Trend:
+    """The PHQ-9 / GAD-7 chart data of the episode, the same for the app and the PDFs."""
+    with vault.reading() as conn:
+        given = store.administrations(conn, episode_id)
+        held = episodes.episode_sessions(conn, episode_id)
+    return trend(given, [(s[0], s[1], s[2]) for s in held])
 
 
 @dataclass(frozen=True)
@@ -64,16 +93,17 @@ class Progress:
 
 
 def progress(vault: Vault, episode_id: int, instrument: str = "PHQ-9") -> Progress | None:
-    """Change since the first administration of the episode (None before two exist)."""
+    """Change since the baseline: the first complete, non-void administration of the episode,
+    against the latest complete one after it (None until both exist)."""
     return progress_of(instrument, administrations(vault, episode_id, instrument))
 
 
 def progress_of(instrument: str, given: Sequence[store.Administration]) -> Progress | None:
-    """Change from the first to the last of *given* (in order) for *instrument*."""
-    given = [a for a in given if a.instrument == instrument]
-    if len(given) < 2:
+    """Change from the first to the last counted (complete, non-void) of *given*, in order."""
+    totals = [a.total for a in given if a.instrument == instrument and a.counted]
+    if len(totals) < 2:
         return None
-    first, last = given[0].total, given[-1].total
+    first, last = totals[0], totals[-1]
     with_default = instrument in ("PHQ-9", "HAM-D-17")
     return Progress(
         instrument=instrument,

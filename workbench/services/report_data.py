@@ -52,21 +52,6 @@ def _technique_names() -> dict[str, str]:
     return {t.id: t.label for t in techniques()}
 
 
-def series_of(
-    given: list[Administration], numbers: dict[int, int]
-) -> tuple[tuple[str, tuple[tuple[int, int | None], ...]], ...]:
-    series = []
-    for instrument in ("PHQ-9", "GAD-7"):
-        points = tuple(
-            (numbers[a.session_id], a.total)
-            for a in given
-            if a.instrument == instrument and a.session_id in numbers
-        )
-        if points:
-            series.append((instrument, points))
-    return tuple(series)
-
-
 def _given_by(
     given: list[Administration], numbers: dict[int, int], number: int, held_on: str
 ) -> list[Administration]:
@@ -176,7 +161,6 @@ def maintenance_plan(vault: Vault, client_id: int) -> MaintenancePlanDoc:
     if plan is None:
         raise NotFound("There is no maintenance plan for the current episode yet.")
     held = episodes.sessions(vault, ep.id)
-    given = measures.administrations(vault, ep.id)
     form = formulation.get_formulation(vault, ep.id)
     people = {p.id: p for p in inventory.people(vault, ep.id)}
     circles = inventory.circle_snapshots(vault, ep.id)
@@ -200,8 +184,8 @@ def maintenance_plan(vault: Vault, client_id: int) -> MaintenancePlanDoc:
         sessions_held=len(held),
         problem_area=plan.what_we_worked_on or (area[:1].upper() + area[1:]),
         goals=tuple(g.text for g in formulation.goals(vault, ep.id)),
-        series=series_of(given, {s[0]: s[1] for s in held}),
-        outcomes=tuple(outcomes(given)),
+        trend=measures.episode_trend(vault, ep.id),
+        outcomes=tuple(outcomes(measures.administrations(vault, ep.id))),
         what_changed=plan.what_changed,
         skills=plan.skills_that_helped,
         warning_signs_symptoms=plan.warning_signs_symptoms,

@@ -136,13 +136,15 @@ def measure_rows(
     ctx: Context, given: Sequence[Administration], session_numbers: dict[int, int]
 ) -> list[MeasureRow]:
     rows: list[MeasureRow] = []
-    baselines: dict[str, int | None] = {}
+    baselines: dict[str, int] = {}  # the first complete administration of each instrument
     for admin in given:
         instrument = get_instrument(admin.instrument)
         values = [admin.responses.get(n) for n in range(1, len(instrument.items) + 1)]
         scored = score(admin.instrument, values)
-        first = admin.instrument not in baselines
-        baseline = baselines.setdefault(admin.instrument, admin.total)
+        first = admin.total is not None and admin.instrument not in baselines
+        if admin.total is not None:
+            baselines.setdefault(admin.instrument, admin.total)
+        baseline = baselines.get(admin.instrument)
         change = (
             admin.total - baseline if admin.total is not None and baseline is not None else None
         )

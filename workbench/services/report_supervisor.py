@@ -9,12 +9,13 @@ from workbench.deid.redactor import age_band
 from workbench.domain.formulation import SR_SECTIONS
 from workbench.domain.inventory import CircleSnapshot
 from workbench.domain.notes import Note
+from workbench.measures import Trend
 from workbench.protocol import Phase, load_profile, techniques
 from workbench.protocol.phase_engine import phase_for
 from workbench.reports.model import CircleSet, PersonLine, SessionLine, SupervisorReport
 from workbench.services import episodes, formulation, inventory, measures, sessions
 from workbench.services.report_course import course_sections
-from workbench.services.report_data import PERSON_FACTS, series_of
+from workbench.services.report_data import PERSON_FACTS
 from workbench.services.report_parts import (
     KINDS,
     PROFILES,
@@ -111,7 +112,7 @@ def supervisor_report(
             for sid, number, day, attendance in held
         ),
         technique_counts=tuple(sorted(used.items(), key=lambda kv: (-kv[1], kv[0]))),
-        series=series_of(given, numbers),
+        trend=_trend(vault, ctx),
         phase_markers=_phase_markers(ctx),
         measures=tuple(measure_rows(ctx, given, numbers)),
         outcomes=tuple(outcomes(given)),
@@ -120,6 +121,12 @@ def supervisor_report(
         course=course_sections(vault, ctx),
         supervision=supervision_record(vault, ctx),
     )
+
+
+def _trend(vault: Vault, ctx: Context) -> Trend:
+    """The app's chart data; de-identified, its dates count from the episode start."""
+    found = measures.episode_trend(vault, ctx.episode.id)
+    return found.relative_to(ctx.episode.start_date) if ctx.redactor.active else found
 
 
 def _session_notes(vault: Vault, held: list[tuple[int, int, str, str]]) -> dict[int, Note]:
@@ -175,7 +182,7 @@ def _formulation(vault: Vault, ctx: Context) -> tuple[tuple[str, str], ...]:
     return tuple(rows)
 
 
-def _phase_markers(ctx: Context) -> tuple[tuple[float, str], ...]:
+def _phase_markers(ctx: Context) -> tuple[tuple[int, str], ...]:
     ep = ctx.episode
     if ep.kind.value == "maintenance":
         return ()
@@ -190,7 +197,7 @@ def _phase_markers(ctx: Context) -> tuple[tuple[float, str], ...]:
             ended=False,
         )
         if phase is not previous and phase is not Phase.INITIAL:
-            markers.append((n - 0.5, phase.value))
+            markers.append((n, phase.value))  # drawn at the date of that session
         previous = phase
     return tuple(markers)
 

@@ -36,6 +36,8 @@ class AdministrationRow:
     session_number: int | None
     total: int | None  # None when incomplete (never prorated)
     band: str | None
+    voided_at: str | None = None  # void: shown struck through, never counted
+    void_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -95,10 +97,11 @@ def session_rows(vault: Vault, episode_id: int) -> list[SessionRow]:
 
 
 def administration_rows(vault: Vault, episode_id: int) -> list[AdministrationRow]:
-    """Every administration of the episode in date order, with its session number and band."""
+    """Every administration of the episode in date order (voided ones too, marked), with its
+    session number and band."""
     with vault.reading() as conn:
         numbers = {s[0]: s[1] for s in episodes.episode_sessions(conn, episode_id)}
-        given = measures.administrations(conn, episode_id)
+        given = measures.administrations(conn, episode_id, include_void=True)
     return [
         AdministrationRow(
             a.id,
@@ -108,6 +111,8 @@ def administration_rows(vault: Vault, episode_id: int) -> list[AdministrationRow
             numbers.get(a.session_id) if a.session_id is not None else None,
             a.total,
             band_for(a.instrument, a.total),
+            a.voided_at,
+            a.void_reason,
         )
         for a in given
     ]

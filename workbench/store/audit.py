@@ -15,6 +15,7 @@ ACTIONS = frozenset(
         "unlock",
         "edit",
         "sign",
+        "void",
         "export",
         "backup",
         "restore",

@@ -20,6 +20,13 @@ class Administration:
     total: int | None
     complete: bool
     responses: dict[int, int]
+    voided_at: str | None = None  # voided: kept and shown, never counted
+    void_reason: str | None = None
+
+    @property
+    def counted(self) -> bool:
+        """A complete, non-void administration: the only kind totals, trends and outcomes use."""
+        return self.total is not None and self.voided_at is None
 
 
 def add_administration(
@@ -62,13 +69,20 @@ def add_administration(
 
 
 def administrations(
-    conn: Connection, episode_id: int, instrument: str | None = None
+    conn: Connection,
+    episode_id: int,
+    instrument: str | None = None,
+    *,
+    include_void: bool = False,
 ) -> list[Administration]:
-    """An episode's administrations in date order, with item responses."""
+    """An episode's administrations in date order, with item responses; voided ones only
+    when *include_void* (they are never counted, only shown)."""
     sql = (
-        "SELECT id, session_id, instrument, administered_on, total, complete "
-        "FROM measure_administrations WHERE episode_id = ?"
+        "SELECT id, session_id, instrument, administered_on, total, complete, voided_at, "
+        "void_reason FROM measure_administrations WHERE episode_id = ?"
     )
+    if not include_void:
+        sql += " AND voided_at IS NULL"
     params: list[object] = [episode_id]
     if instrument:
         sql += " AND instrument = ?"
@@ -82,7 +96,27 @@ def administrations(
     ):
         if admin_id in responses:
             responses[admin_id][item] = value
-    return [Administration(r[0], r[1], r[2], r[3], r[4], bool(r[5]), responses[r[0]]) for r in rows]
+    return [
+        Administration(r[0], r[1], r[2], r[3], r[4], bool(r[5]), responses[r[0]], r[6], r[7])
+        for r in rows
+    ]
+
+
+def void_administration(tx: Connection, now: str, administration_id: int, reason: str) -> int:
+    """Mark one administration void (kept, never counted); returns its episode id."""
+    row = tx.execute(
+        "SELECT episode_id, voided_at FROM measure_administrations WHERE id = ?",
+        (administration_id,),
+    ).fetchone()
+    if row is None:
+        raise NotFound("No such administration.")
+    if row[1] is not None:
+        raise InvalidInput("That administration is already void.")
+    tx.execute(
+        "UPDATE measure_administrations SET voided_at = ?, void_reason = ? WHERE id = ?",
+        (now, reason, administration_id),
+    )
+    return int(row[0])
 
 
 _FLAG_SQL = (

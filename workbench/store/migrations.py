@@ -23,6 +23,7 @@ STEPS: tuple[Callable[[], str], ...] = (
     lambda: _script("schema_course.sql"),
     lambda: _script("schema_supervision.sql"),
     lambda: _script("schema_erasure.sql"),
+    lambda: _script("schema_measure_void.sql"),
     lambda: _script("schema_caseload_summary.sql"),
 )
 SCHEMA_VERSION = len(STEPS)

@@ -22,9 +22,11 @@ SELECT c.family_name AS family_name,
          WHERE re.client_id = c.id AND r.status = 'open') AS open_flags,
        (SELECT m.total FROM measure_administrations m
          WHERE m.episode_id = e.id AND m.instrument = 'PHQ-9' AND m.complete = 1
+           AND m.voided_at IS NULL
          ORDER BY m.administered_on DESC, m.id DESC LIMIT 1) AS last_phq9,
        (SELECT m.total FROM measure_administrations m
          WHERE m.episode_id = e.id AND m.instrument = 'PHQ-9' AND m.complete = 1
+           AND m.voided_at IS NULL
          ORDER BY m.administered_on DESC, m.id DESC LIMIT 1 OFFSET 1) AS previous_phq9,
        (SELECT p.review_date FROM plan_reviews p WHERE p.episode_id = e.id) AS review_date
 FROM clients c

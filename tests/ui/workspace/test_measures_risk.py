@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from tests.reports.course import record_course
 from tests.ui.session_support import session_for
+from tests.ui.workspace_driver import answer_yes_to_next_question
 from ui.tasks import TaskRunner
 from ui.workspace.measure_form import ChoiceForm, ScoreEntryForm
 from ui.workspace.measures_page import MeasuresPage
@@ -186,6 +187,7 @@ def test_an_unanswered_item9_is_allowed_and_flagged(qtbot, vault, runner):
     page.session.setCurrentIndex(0)  # no session
     for n in range(1, 9):
         page.form.answer(n, 0)
+    answer_yes_to_next_question()  # "Record an incomplete PHQ-9?"
     page.record_button.click()
     qtbot.waitUntil(lambda: page.model.rowCount() == 4 and not runner.busy)
     assert "PHQ-9 item 9 unanswered — clinician review required" in page.banner.lines.text()
