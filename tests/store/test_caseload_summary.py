@@ -110,9 +110,9 @@ def _write(tx: Connection, rng: random.Random) -> str:
         if flag is not None:
             owner = tx.execute("SELECT episode_id FROM risk_flags WHERE id = ?", (flag,)).fetchone()
             note = tx.execute(
-                "INSERT INTO notes (episode_id, kind, created_at, updated_at) "
-                "VALUES (?, 'risk', ?, ?)",
-                (owner[0], NOW, NOW),
+                "INSERT INTO notes (episode_id, kind, status, signed_by, signed_at, content_hash,"
+                " created_at, updated_at) VALUES (?, 'risk', 'signed', 'Test', ?, 'x', ?, ?)",
+                (owner[0], NOW, NOW, NOW),  # risk notes are signed as written
             ).lastrowid
             tx.execute(
                 "UPDATE risk_flags SET status = 'noted', note_id = ? WHERE id = ?", (note, flag)

@@ -41,8 +41,14 @@ EPISODE_LISTS = (
     ("measures", "measure_administrations"),
     ("risk_flags", "risk_flags"),
     ("checklist", "checklist_state"),
+    ("records", "episode_records"),
+    ("fidelity_ratings", "fidelity_ratings"),
 )
-EPISODE_SINGLES = (("formulation", "formulations"), ("maintenance_plan", "maintenance_plans"))
+EPISODE_SINGLES = (
+    ("formulation", "formulations"),
+    ("maintenance_plan", "maintenance_plans"),
+    ("case_summary", "case_summaries"),
+)
 DERIVED = {"name_key", "body_text"}  # recomputed, never read from the file
 
 
@@ -219,6 +225,18 @@ def read_document(raw: bytes) -> list[tuple[str, str, dict[str, Any]]]:
         episodes = client.get("episodes", []) if isinstance(client, dict) else []
         for e, episode in enumerate(reader.items(f"{cpath}.episodes", episodes)):
             _episode(reader, f"{cpath}.episodes[{e}]", episode, row["id"])
+    meetings = doc.get("supervision_meetings", [])
+    for m, meeting in enumerate(reader.items("supervision_meetings", meetings)):
+        mpath = f"supervision_meetings[{m}]"
+        held = reader.row(mpath, "supervision_meetings", _without(meeting, "cases"), {})
+        cases = meeting.get("cases", []) if isinstance(meeting, dict) else []
+        for n, client in enumerate(reader.items(f"{mpath}.cases", cases)):
+            reader.row(
+                f"{mpath}.cases[{n}]",
+                "supervision_meeting_cases",
+                {"client_id": client},
+                {"meeting_id": held["id"]},
+            )
     return reader.rows
 
 
