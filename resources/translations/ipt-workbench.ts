@@ -544,6 +544,107 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     </message>
 </context>
 <context>
+    <name>CourseActions</name>
+    <message>
+        <location filename="../../ui/views/course_actions.py" line="+54"/>
+        <source>&amp;Renegotiate the contract…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agree a new number of sessions with the client, with the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;End the acute phase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The termination (WMK) or conclusion (S&amp;R) review, then the episode ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start &amp;maintenance (IPT-M)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The maintenance contract after an ended acute episode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start a &amp;new acute episode…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new course of IPT on recurrence, after the current episode has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>This episode has ended; its contract can no longer change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contract renegotiated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only an acute episode that is still open ends with this review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The acute phase has ended; the review is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Start maintenance once the current episode has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Maintenance (IPT-M) started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Start a new acute episode once the current episode has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A new acute episode started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Clinician profile saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Open a client&apos;s chart first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CourseDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/course_form.py" line="+69"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <location filename="../../ui/crash.py" line="+13"/>
@@ -670,6 +771,96 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     <message>
         <location line="+3"/>
         <source>The draft was not saved: {0} Your text is still in the editor; it is saved again when you keep typing or press Save draft now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndingReviewDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/ending_review_dialog.py" line="+36"/>
+        <source>Termination review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Conclusion review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} of {1} contracted sessions are held. You can still end now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Progress by measures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change against the first scores, in your words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Progress on the goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the client did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The changes the client made themselves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning signs (one per line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feelings about ending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>What comes next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>End date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Carry the open flag forward (it stays open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Still open for this client:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a risk note that closes it, or carry it forward: it stays open and is shown in the next episode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Risk flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>A risk flag is still open. Write a risk note that closes it, or tick “Carry the open flag forward”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1557,7 +1748,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+163"/>
         <source>Create a new vault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1577,13 +1768,69 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>Preparing the demo vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Setting up a caseload of invented clients…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/maintenance_dialog.py" line="+24"/>
+        <source>Start maintenance (IPT-M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sessions agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Review date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule for returning to acute treatment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your own rule, agreed with the client; the maintenance plan prints it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>IPT-M starts once the acute episode has ended. The people of the inventory and the maintenance plan are carried into it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1868,6 +2115,45 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     <message>
         <location line="+1"/>
         <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewEpisodeDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/new_episode_dialog.py" line="+30"/>
+        <source>Start a new acute episode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+6"/>
+        <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Manual profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contracted sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A new episode starts once the current one has ended. Open risk flags follow the client into it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2588,7 +2874,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/preferences.py" line="+27"/>
+        <location filename="../../ui/dialogs/preferences.py" line="+30"/>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2610,6 +2896,21 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     <message>
         <location line="+4"/>
         <source>Without keyboard or mouse input for this long, the vault locks itself; drafts are saved first. A shorter time protects the caseload on a shared desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Clinician &amp;profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your name, credentials and crisis contacts, kept in the open vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open vault</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2756,6 +3057,89 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     <message>
         <location line="+1"/>
         <source>Session {0}, written {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/profile_dialog.py" line="+32"/>
+        <source>Clinician profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. MSc, registered psychotherapist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Crisis text for the patient&apos;s plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your own (or your organisation&apos;s) wording; the app adds none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Service or person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Crisis contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kept inside the vault. Your name signs notes and PDFs; the patient&apos;s plan carries your crisis text and contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who are you, as your notes and reports should name you? You can skip this and set it later in Preferences; until then the patient&apos;s plan says that no crisis contacts were set.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3034,6 +3418,64 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     <message>
         <location line="+12"/>
         <source>Saved as {0}. Do not keep that file on this computer: anyone who finds it can open the vault. Copy it to a USB stick you keep safe, or print it, then delete it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RenegotiateDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/renegotiate_dialog.py" line="+23"/>
+        <source>Renegotiate the contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n session(s) agreed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n held so far</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+12"/>
+        <source>Agreed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>This manual profile&apos;s acute contracts have {0}–{1} sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New number of sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason (agreed with the client)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A renegotiation is explicit and agreed with the client; the course history keeps the old and new numbers and the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Write the reason for the new number of sessions.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4191,11 +4633,16 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <source>{0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>What you typed could not be saved yet; the new episode opens later.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="+48"/>
+        <location filename="../../ui/views/window_actions.py" line="+49"/>
         <source>&amp;New vault…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4300,7 +4747,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Vault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4316,6 +4763,11 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     </message>
     <message>
         <location line="+8"/>
+        <source>Co&amp;urse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>P&amp;ractice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4512,17 +4964,19 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/models/course_vocabulary.py" line="+13"/>
+        <location filename="../../ui/models/vocabulary.py" line="+1"/>
         <source>weekly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location filename="../../ui/models/vocabulary.py" line="+1"/>
         <source>monthly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/models/vocabulary.py" line="+1"/>
         <source>rarely</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4642,17 +5096,19 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ui/models/course_vocabulary.py" line="-1"/>
+        <location filename="../../ui/models/vocabulary.py" line="+2"/>
         <source>fortnightly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location filename="../../ui/models/vocabulary.py" line="+1"/>
         <source>every two months</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/models/vocabulary.py" line="+1"/>
         <source>booster only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4677,22 +5133,85 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/models/course_vocabulary.py" line="+12"/>
+        <location filename="../../ui/models/vocabulary.py" line="+1"/>
         <source>group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
+        <location filename="../../ui/models/vocabulary.py" line="+1"/>
         <source>telephone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-17"/>
+        <source>end acute treatment with optional check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>continuation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>another treatment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>acute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>impasse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>renegotiation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dissolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../ui/models/vocabulary.py" line="+1"/>
         <source>video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>adult</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>adolescent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>perinatal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>older adult</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/vocabulary.py" line="+2"/>
         <source>not started</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4707,22 +5226,25 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/models/course_vocabulary.py" line="-15"/>
+        <location filename="../../ui/models/vocabulary.py" line="+1"/>
         <source>termination</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/models/vocabulary.py" line="+1"/>
         <source>conclusion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
+        <location filename="../../ui/models/vocabulary.py" line="+1"/>
         <source>maintenance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/models/vocabulary.py" line="+1"/>
         <source>ended</source>
         <translation type="unfinished"></translation>
     </message>

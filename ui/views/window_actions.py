@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from ui.practice.launch import open_practice
+from ui.views.course_actions import CourseActions
 
 if TYPE_CHECKING:
     from ui.views.main_window import MainWindow
@@ -89,6 +90,7 @@ class WindowActions(QObject):
             w, self.tr("&Practise formulation (fictional cases)…"), open_practice,
             tip=self.tr("Practice mode: fictional cases, no vault used"),
         )  # fmt: skip
+        self.course = CourseActions(w)
         self._build_menus()
 
     def _build_menus(self) -> None:
@@ -110,6 +112,7 @@ class WindowActions(QObject):
             self.export_action,
         ):
             client_menu.addAction(action)
+        self.course.add_menu(w.menuBar().addMenu(self.tr("Co&urse")))
         w.menuBar().addMenu(self.tr("P&ractice")).addAction(self.practice_action)
         w.menuBar().addMenu(self.tr("&Help")).addAction(self.about_action)
         toolbar = w.addToolBar(self.tr("Vault"))
@@ -131,7 +134,10 @@ class WindowActions(QObject):
     def set_unlocked(self, unlocked: bool, *, backup_running: bool) -> None:
         for action in (self.lock_action, self.new_client_action, self.find_action):
             action.setEnabled(unlocked)
+        self.course.set_enabled(unlocked)
         self.backup_action.setEnabled(unlocked and not backup_running)
         if not unlocked:
+            if self.course.dialog is not None:
+                self.course.dialog.discard()
             self.export_action.setEnabled(False)
             self.new_session_action.setEnabled(False)
