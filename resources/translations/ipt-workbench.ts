@@ -160,6 +160,72 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     </message>
 </context>
 <context>
+    <name>CareForm</name>
+    <message>
+        <location filename="../../ui/widgets/care_form.py" line="+31"/>
+        <source>Care: medication, referrals, format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Current medication, as the client reports it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+14"/>
+        <source>Prescriber</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Changes (one per line: YYYY-MM-DD what changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referrals (one per line: YYYY-MM-DD to whom)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+13"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+10"/>
+        <source>Adaptation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Adaptation notes (interpreter, consent, privacy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Medication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Medication changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Adaptation notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CasePage</name>
     <message>
         <location filename="../../ui/practice/case_page.py" line="+21"/>
@@ -538,7 +604,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>ClientWorkspace</name>
     <message>
-        <location filename="../../ui/views/workspace_view.py" line="+52"/>
+        <location filename="../../ui/views/workspace_view.py" line="+54"/>
         <source>Client workspace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -733,6 +799,103 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     <message>
         <location line="+2"/>
         <source>Location warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeficitsForm</name>
+    <message>
+        <location filename="../../ui/widgets/problem_area_forms.py" line="+236"/>
+        <source>Interpersonal deficits (WMK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pattern of isolation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The therapeutic relationship as a model</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisputeForm</name>
+    <message>
+        <location line="-151"/>
+        <source>Role dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The other person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stage changes, oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date of the stage change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Note on the stage change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>what changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stage change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the client wants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the other person wants (as the client sees it)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1638,6 +1801,49 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     <message>
         <location line="+15"/>
         <source>no area (own words only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GriefForm</name>
+    <message>
+        <location filename="../../ui/widgets/problem_area_forms.py" line="+45"/>
+        <source>Grief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who died</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of death</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anniversaries (one per line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avoidance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the relationship was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not in the inventory</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3016,6 +3222,21 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <location line="-4"/>
         <location line="+8"/>
         <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/problem_area_page.py" line="+105"/>
+        <source>&amp;Save records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save problem-area records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Problem-area records saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4513,6 +4734,49 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     </message>
 </context>
 <context>
+    <name>TransitionForm</name>
+    <message>
+        <location filename="../../ui/widgets/problem_area_forms.py" line="+24"/>
+        <source>Role transition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Old role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is gained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feelings about the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skills needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supports needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrendChart</name>
     <message>
         <location filename="../../ui/widgets/trend_chart.py" line="-156"/>
@@ -4900,6 +5164,11 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     <message>
         <location filename="../../ui/workspace/timeline_page.py" line="-128"/>
         <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/problem_area_page.py" line="-85"/>
+        <source>Problem areas</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
