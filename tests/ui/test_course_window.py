@@ -12,16 +12,18 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import UI_PASSPHRASE, MakeWindow, Unlock
 from tests.ui.test_full_course import START, hold_session
 from tests.ui.workspace_driver import choose_data, idle, wait_for
+from ui.dialogs.create_vault import CreateVaultPage
 from ui.dialogs.ending_review_dialog import EndingReviewDialog
 from ui.dialogs.export_dialog import MAINTENANCE_PLAN
 from ui.dialogs.maintenance_dialog import MaintenanceDialog
 from ui.dialogs.profile_dialog import ProfileDialog
+from ui.dialogs.recovery_code import RecoveryCodePage
 from ui.dialogs.renegotiate_dialog import RenegotiateDialog
 from ui.views.main_window import MainWindow
 from workbench.domain.episode import Contract, EpisodeKind
 from workbench.domain.inventory import PersonDetails
 from workbench.domain.maintenance import MaintenancePlan, SupportPerson
-from workbench.services import course, episodes, formulation, inventory, sessions
+from workbench.services import clinician, course, episodes, formulation, inventory, sessions
 from workbench.store.vault import Vault
 
 SUPPORTER = "Wren Halloway"  # invented
@@ -157,3 +159,41 @@ def test_renegotiate_end_maintain_and_export_the_plan(
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(target).pages)
     for expected in (*SIGNS, SUPPORTER, CRISIS_TEXT, *CONTACT, RULE):
         assert expected in text, expected
+
+
+def test_a_new_vault_asks_for_the_profile_once_and_later_skips_it(
+    qtbot: QtBot, make_window: MakeWindow, fast_kdf: None
+) -> None:
+    window = make_window([], idle_ms=3_600_000)
+    window.show_create()
+    page = window.current_page()
+    assert isinstance(page, CreateVaultPage)
+    page.passphrase.setText(UI_PASSPHRASE)
+    page.confirm.setText(UI_PASSPHRASE)
+    qtbot.waitUntil(page.create_button.isEnabled, timeout=10_000)
+    page.create_button.click()
+    qtbot.waitUntil(lambda: isinstance(window.current_page(), RecoveryCodePage), timeout=30_000)
+    assert window.actions_.course.dialog is None  # not before the recovery code is confirmed
+    code_page = window.current_page()
+    assert isinstance(code_page, RecoveryCodePage)
+    code = code_page.code.text().strip()
+    code_page.written.setChecked(True)
+    code_page.continue_button.click()
+    code_page.tail.setText("-".join(code.split("-")[-2:]))
+    code_page.finish_button.click()
+    wait_for(qtbot, window, lambda: isinstance(window.actions_.course.dialog, ProfileDialog))
+    dialog = window.actions_.course.dialog
+    assert isinstance(dialog, ProfileDialog) and window.caseload is not None
+    wait_for(qtbot, window, dialog.buttons.isEnabled)
+    dialog.name.setText("")  # Save without a name: the core's message, the dialog stays
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    wait_for(qtbot, window, lambda: bool(dialog.error.text()))
+    assert "Enter your name" in dialog.error.text()
+    later = dialog.buttons.button(dialog.buttons.StandardButton.Cancel)
+    assert later is not None and later.text() == "Later"
+    later.click()
+    wait_for(qtbot, window, lambda: window.actions_.course.dialog is None)
+    vault = window.vault
+    assert vault is not None and clinician.get_profile(vault) is None
+    window.lock()  # locking with no dialog open leaves nothing behind
+    assert window.vault is None

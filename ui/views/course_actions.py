@@ -192,6 +192,7 @@ class CourseActions(QObject):
             session.locking.disconnect(dialog.discard)
         if self.dialog is dialog:
             self.dialog = None
+            self._window.activateWindow()  # keyboard shortcuts reach the window again
 
     def _started(self, text: str) -> None:
         """A new episode exists: the workspace shows it."""
