@@ -711,6 +711,74 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     </message>
 </context>
 <context>
+    <name>CourseLine</name>
+    <message>
+        <location filename="../../ui/widgets/course_line.py" line="+23"/>
+        <source>Course of episodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Maintenance (IPT-M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continuation ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Acute IPT ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} – {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>from {0}, ongoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} of {1} sessions held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>renegotiated {0} → {1} on {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0}, review on {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ended with the {0} review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>next: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>then</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <location filename="../../ui/crash.py" line="+13"/>
@@ -3973,7 +4041,17 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>RiskPage</name>
     <message>
-        <location filename="../../ui/workspace/risk_page.py" line="+77"/>
+        <location filename="../../ui/workspace/risk_page.py" line="+47"/>
+        <source>raised in an earlier episode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>carried forward on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Risk flags, open first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4487,16 +4565,19 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     </message>
     <message>
         <location line="+18"/>
+        <location filename="../../ui/workspace/risk_page.py" line="-157"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../ui/workspace/risk_page.py" line="+2"/>
         <source>Raised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../ui/workspace/risk_page.py" line="+4"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4603,6 +4684,11 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     <message>
         <location line="+5"/>
         <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace/risk_page.py" line="+2"/>
+        <source>Course</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5152,7 +5238,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/risk_page.py" line="-114"/>
+        <location filename="../../ui/workspace/risk_page.py" line="+35"/>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>

@@ -11,19 +11,30 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import UI_PASSPHRASE, MakeWindow, Unlock
 from tests.ui.test_full_course import START, hold_session
-from tests.ui.workspace_driver import choose_data, idle, wait_for
+from tests.ui.workspace_driver import choose_data, idle, show_page, wait_for
 from ui.dialogs.create_vault import CreateVaultPage
 from ui.dialogs.ending_review_dialog import EndingReviewDialog
 from ui.dialogs.export_dialog import MAINTENANCE_PLAN
 from ui.dialogs.maintenance_dialog import MaintenanceDialog
+from ui.dialogs.new_episode_dialog import NewEpisodeDialog
 from ui.dialogs.profile_dialog import ProfileDialog
 from ui.dialogs.recovery_code import RecoveryCodePage
 from ui.dialogs.renegotiate_dialog import RenegotiateDialog
 from ui.views.main_window import MainWindow
+from ui.widgets.course_line import CourseLine
+from ui.workspace.risk_page import RiskPage
 from workbench.domain.episode import Contract, EpisodeKind
 from workbench.domain.inventory import PersonDetails
 from workbench.domain.maintenance import MaintenancePlan, SupportPerson
-from workbench.services import clinician, course, episodes, formulation, inventory, sessions
+from workbench.services import (
+    clinician,
+    course,
+    episodes,
+    formulation,
+    inventory,
+    measures,
+    sessions,
+)
 from workbench.store.vault import Vault
 
 SUPPORTER = "Wren Halloway"  # invented
@@ -197,3 +208,61 @@ def test_a_new_vault_asks_for_the_profile_once_and_later_skips_it(
     assert vault is not None and clinician.get_profile(vault) is None
     window.lock()  # locking with no dialog open leaves nothing behind
     assert window.vault is None
+
+
+def test_an_open_flag_is_carried_forward_only_when_ticked_and_follows_the_client(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    unlock: Unlock,
+    new_vault: Callable[..., tuple[Vault, str]],
+) -> None:
+    vault, _ = new_vault("flag", passphrase=UI_PASSPHRASE)
+    client = make_course(vault, held=8)
+    first = episodes.current_episode(vault, client).id
+    measures.record(
+        vault, first, "PHQ-9", [1, 1, 1, 1, 1, 1, 1, 1, 1], administered_on="2026-02-23"
+    )
+    window = open_course_window(qtbot, make_window, unlock, vault, client)
+    acts = window.actions_.course
+
+    dialog = course_dialog(qtbot, window, acts.end_action.trigger)
+    assert isinstance(dialog, EndingReviewDialog)
+    assert "8 of 12" in dialog.notice.text()  # advice only
+    assert dialog.carry.isVisible() and "PHQ-9 item 9" in dialog.flags_label.text()
+    dialog.by_measures.setPlainText("PHQ-9 from 19 to 9 over eight sessions.")
+    dialog.on_goals.setPlainText("She asked her brother for help once.")
+    dialog.client_did.setPlainText("She spoke up at work twice.")
+    dialog.warning_signs.setPlainText(SIGNS[0])
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert "Carry the open flag forward" in dialog.error.text()  # never silently
+    opened = window.vault
+    assert opened is not None and not episodes.get_episode(opened, first).ended
+    dialog.carry.setChecked(True)
+    save_and_close(qtbot, window, dialog)
+    assert episodes.get_episode(opened, first).ended
+
+    before = window.workspace
+    dialog = course_dialog(qtbot, window, acts.new_episode_action.trigger)
+    assert isinstance(dialog, NewEpisodeDialog)
+    dialog.sessions.setValue(14)
+    save_and_close(qtbot, window, dialog)
+    wait_for(qtbot, window, lambda: window.workspace is not None and window.workspace is not before)
+    second = episodes.current_episode(opened, client)
+    assert second.id != first and second.kind is EpisodeKind.ACUTE
+    assert window.workspace is not None and window.workspace.episode_id == second.id
+
+    page = show_page(qtbot, window, RiskPage)
+    wait_for(qtbot, window, lambda: page.flags_model.rowCount() == 1)
+    course_text = page.flags_model.index(0, 3).data()
+    assert "raised in an earlier episode" in course_text and "carried forward" in course_text
+    assert "raised in an earlier episode" in page.banner.lines.text()
+
+    line = CourseLine()
+    qtbot.addWidget(line)
+    line.set_course(course.course_history(opened, client))
+    assert len(line.chips) == 2
+    assert "8 of 12 sessions held" in line.chips[0].text()
+    assert "ended with the termination review" in line.chips[0].text()
+    assert "ongoing" in line.chips[1].text() and "0 of 14" in line.chips[1].text()
+    line.clear()
+    assert line.chips == []
