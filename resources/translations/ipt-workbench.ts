@@ -167,7 +167,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Current medication, as the client reports it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -705,7 +705,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../ui/dialogs/course_form.py" line="+69"/>
+        <location filename="../../ui/dialogs/course_form.py" line="+71"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -873,7 +873,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>DeficitsForm</name>
     <message>
-        <location filename="../../ui/widgets/problem_area_forms.py" line="+236"/>
+        <location filename="../../ui/widgets/problem_area_forms.py" line="+239"/>
         <source>Interpersonal deficits (WMK)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -891,7 +891,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>DisputeForm</name>
     <message>
-        <location line="-151"/>
+        <location line="-153"/>
         <source>Role dispute</source>
         <translation type="unfinished"></translation>
     </message>
@@ -912,17 +912,18 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
+        <location line="+28"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-22"/>
         <source>Stages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -957,7 +958,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>What the client wants</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3293,7 +3294,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/problem_area_page.py" line="+105"/>
+        <location filename="../../ui/workspace/problem_area_page.py" line="+106"/>
         <source>&amp;Save records</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3717,22 +3718,13 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <source>Renegotiate the contract</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+5"/>
-        <source>%n session(s) agreed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n held so far</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <source>{0} sessions agreed · {1} held so far</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <location line="+12"/>
         <source>Agreed on</source>
         <translation type="unfinished"></translation>
@@ -5253,7 +5245,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/problem_area_page.py" line="-85"/>
+        <location filename="../../ui/workspace/problem_area_page.py" line="-86"/>
         <source>Problem areas</source>
         <translation type="unfinished"></translation>
     </message>

@@ -24,6 +24,8 @@ from ui.workspace.note_editor import text_box
 from workbench.errors import WorkbenchError
 from workbench.services.vaults import Vault
 
+ERROR_STYLE = "color: #ffffff; background: #a4262c; padding: 6px; border-radius: 3px;"
+
 
 def date_field(parent: QWidget, name: str, value: QDate | None = None) -> QDateEdit:
     field = QDateEdit(value or QDate.currentDate(), parent)
@@ -67,6 +69,8 @@ class CourseDialog(QDialog):
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setAccessibleName(self.tr("Message"))
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -97,12 +101,15 @@ class CourseDialog(QDialog):
 
     def save(self, work: Callable[[Vault], Any], changes: Iterable[str]) -> None:
         self.error.clear()
+        self.error.hide()
         self.buttons.setEnabled(False)
         self._session.op(work, self._saved, changes=changes, on_error=self.refuse, origin=None)
 
     def refuse(self, error: WorkbenchError | str) -> None:
         self.buttons.setEnabled(True)
         self.error.setText(error if isinstance(error, str) else error.user_message)
+        self.error.show()
+        self.adjustSize()  # the message gets its own room below the fields
 
     def _saved(self, value: object) -> None:
         self.stored.emit(value)

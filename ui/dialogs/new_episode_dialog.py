@@ -39,7 +39,7 @@ class NewEpisodeDialog(CourseDialog):
         self.frequency = QComboBox(self)
         for value in FREQUENCIES:
             self.frequency.addItem(vocab(value), value)
-        self.frequency.setCurrentIndex(max(0, self.frequency.findData(previous.frequency)))
+        self.frequency.setCurrentIndex(max(0, self.frequency.findData("weekly")))
         self.format = QComboBox(self)
         for session_format in SessionFormat:
             self.format.addItem(vocab(session_format.value), session_format.value)

@@ -25,9 +25,9 @@ class RenegotiateDialog(CourseDialog):
         contract = episode.contract
         frame = load_profile(contract.manual_profile).contract
         self.current = QLabel(
-            self.tr("%n session(s) agreed", "", contract.contracted_sessions)
-            + " · "
-            + self.tr("%n held so far", "", held),
+            self.tr("{0} sessions agreed · {1} held so far").format(
+                contract.contracted_sessions, held
+            ),
             self,
         )
         self.sessions = QSpinBox(self)

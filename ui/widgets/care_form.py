@@ -30,7 +30,8 @@ class CareForm(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Care: medication, referrals, format"), parent)
         form = QFormLayout(self)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.current = text_box(self.tr("Current medication, as the client reports it"), self, 2)
         self.prescriber = QLineEdit(self)
         self.prescriber.setAccessibleName(self.tr("Prescriber"))

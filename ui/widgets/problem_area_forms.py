@@ -52,7 +52,8 @@ class AreaForm(QGroupBox):
         self.setCheckable(True)
         self.setChecked(False)
         self.form = QFormLayout(self)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.toggled.connect(lambda _on: self.edited.emit())
 
     def text(self, label: str, lines: int = 2) -> QPlainTextEdit:
@@ -92,7 +93,8 @@ class DisputeForm(AreaForm):
         self.stages.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.stages.verticalHeader().hide()
         self.stages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.stages.setMinimumHeight(96)
+        self.stages.setMinimumHeight(90)
+        self.stages.setMaximumHeight(150)
         self.form.addRow(self.tr("Stages"), self.stages)
         self.on = date_edit(self)
         self.on.setAccessibleName(self.tr("Date of the stage change"))
@@ -111,10 +113,11 @@ class DisputeForm(AreaForm):
         row = QWidget(self)
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.on, self.stage, self.note, self.add_button, self.remove_button):
+        for widget in (self.on, self.stage, self.add_button, self.remove_button):
             line.addWidget(widget)
-        line.setStretch(2, 1)
+        line.addStretch(1)
         self.form.addRow(self.tr("Stage change"), row)
+        self.form.addRow(self.tr("Note"), self.note)
         self.client_wants = self.text(self.tr("What the client wants"))
         self.other_wants = self.text(self.tr("What the other person wants (as the client sees it)"))
         self._changes: list[StageChange] = []

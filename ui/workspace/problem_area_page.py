@@ -88,14 +88,15 @@ class ProblemAreaPage(WorkspacePage):
         self.care = CareForm(self)
         body = QWidget(self)
         grid = QGridLayout(body)
-        grid.addWidget(self.dispute, 0, 0)
-        grid.addWidget(self.transition, 1, 0)
-        grid.addWidget(self.grief, 0, 1)
-        grid.addWidget(self.deficits, 1, 1)
-        grid.addWidget(self.care, 2, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(3, 1)
+        for column, forms in enumerate(
+            ((self.dispute, self.transition), (self.grief, self.deficits, self.care))
+        ):
+            stack = QVBoxLayout()
+            for form in forms:
+                stack.addWidget(form)
+            stack.addStretch(1)
+            grid.addLayout(stack, 0, column)
+            grid.setColumnStretch(column, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
