@@ -3750,12 +3750,17 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>A renegotiation is explicit and agreed with the client; the course history keeps the old and new numbers and the reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>{0} sessions are already held: with {1} the contract has no session left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Write the reason for the new number of sessions.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4033,17 +4038,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>RiskPage</name>
     <message>
-        <location filename="../../ui/workspace/risk_page.py" line="+47"/>
-        <source>raised in an earlier episode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>carried forward on %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+67"/>
+        <location filename="../../ui/workspace/risk_page.py" line="+83"/>
         <source>Risk flags, open first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4556,25 +4551,22 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location filename="../../ui/workspace/risk_page.py" line="-157"/>
+        <location line="+34"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../ui/workspace/risk_page.py" line="+2"/>
         <source>Raised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../ui/workspace/risk_page.py" line="+4"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Signed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4679,7 +4671,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/risk_page.py" line="+2"/>
+        <location filename="../../ui/models/workspace_models.py" line="-26"/>
         <source>Course</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5127,7 +5119,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>WorkspaceModels</name>
     <message>
-        <location filename="../../ui/models/workspace_models.py" line="-141"/>
+        <location filename="../../ui/models/workspace_models.py" line="-134"/>
         <source>attended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5187,7 +5179,17 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+9"/>
+        <source>raised in an earlier episode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>carried forward on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>%1 — clinician review required (raised %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5230,7 +5232,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/risk_page.py" line="+35"/>
+        <location filename="../../ui/workspace/risk_page.py" line="-114"/>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>

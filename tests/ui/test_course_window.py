@@ -9,7 +9,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import UI_PASSPHRASE, MakeWindow, Unlock
+from tests.ui.conftest import UI_PASSPHRASE, MakeWindow, Unlock, widget_texts
 from tests.ui.test_full_course import START, hold_session
 from tests.ui.workspace_driver import choose_data, idle, show_page, wait_for
 from ui.dialogs.create_vault import CreateVaultPage
@@ -22,6 +22,7 @@ from ui.dialogs.recovery_code import RecoveryCodePage
 from ui.dialogs.renegotiate_dialog import RenegotiateDialog
 from ui.views.main_window import MainWindow
 from ui.widgets.course_line import CourseLine
+from ui.workspace.problem_area_page import ProblemAreaPage
 from ui.workspace.risk_page import RiskPage
 from workbench.domain.episode import Contract, EpisodeKind
 from workbench.domain.inventory import PersonDetails
@@ -29,6 +30,7 @@ from workbench.domain.maintenance import MaintenancePlan, SupportPerson
 from workbench.services import (
     clinician,
     course,
+    episode_records,
     episodes,
     formulation,
     inventory,
@@ -266,3 +268,37 @@ def test_an_open_flag_is_carried_forward_only_when_ticked_and_follows_the_client
     assert "ongoing" in line.chips[1].text() and "0 of 14" in line.chips[1].text()
     line.clear()
     assert line.chips == []
+
+
+def test_a_lock_wipes_an_open_course_dialog_and_keeps_typed_records(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    unlock: Unlock,
+    new_vault: Callable[..., tuple[Vault, str]],
+) -> None:
+    vault, _ = new_vault("lock", passphrase=UI_PASSPHRASE)
+    client = make_course(vault, held=4)
+    window = open_course_window(qtbot, make_window, unlock, vault, client)
+    page = show_page(qtbot, window, ProblemAreaPage)
+    wait_for(qtbot, window, lambda: page.loaded)
+    page.transition.setChecked(True)
+    page.transition.boxes["old_role"].setPlainText("night-shift baker")
+    page.transition.boxes["new_role"].setPlainText("day-time student")
+
+    dialog = course_dialog(qtbot, window, window.actions_.course.end_action.trigger)
+    assert isinstance(dialog, EndingReviewDialog)
+    typed = "Quillon says the early shifts ended it."  # invented, looked for after the lock
+    dialog.client_did.setPlainText(typed)
+    window.lock()
+    assert window.vault is None and window.actions_.course.dialog is None
+    assert not any(typed in text for text in widget_texts())
+    assert not any("night-shift baker" in text for text in widget_texts())
+
+    unlock(window, UI_PASSPHRASE)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
+    opened = window.vault
+    assert opened is not None
+    episode = episodes.current_episode(opened, client)
+    assert not episode.ended  # the review was never saved
+    saved = episode_records.problem_areas(opened, episode.id).transition
+    assert saved is not None and saved.old_role == "night-shift baker"

@@ -47,12 +47,21 @@ class RenegotiateDialog(CourseDialog):
         self.range_hint.setVisible(episode.kind is not EpisodeKind.MAINTENANCE)
         self.add_row(self.tr("Agreed on"), self.changed_on)
         self.reason = self.add_text(self.tr("Reason (agreed with the client)"))
-        self.advise(
-            self.tr(
-                "A renegotiation is explicit and agreed with the client; the course history "
-                "keeps the old and new numbers and the reason."
-            )
+        self._held = held
+        self.sessions.valueChanged.connect(self._advise)
+        self._advise(self.sessions.value())
+
+    def _advise(self, sessions: int) -> None:
+        """Advice only: a count below the sessions already held is the clinician's call."""
+        text = self.tr(
+            "A renegotiation is explicit and agreed with the client; the course history keeps "
+            "the old and new numbers and the reason."
         )
+        if sessions < self._held:
+            text += " " + self.tr(
+                "{0} sessions are already held: with {1} the contract has no session left."
+            ).format(self._held, sessions)
+        self.advise(text)
 
     def submit(self) -> None:
         reason = self.reason.toPlainText().strip()

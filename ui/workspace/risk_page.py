@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import QT_TRANSLATE_NOOP
-from ui.models.rows import Column, RowsModel
-from ui.models.workspace_models import RiskNotesModel, flag_line, flag_state, local_date
+from ui.models.workspace_models import RiskFlagsModel, RiskNotesModel, flag_course, flag_line
 from ui.session import RISK, VaultSession
 from ui.widgets.risk_banner import RiskBanner
 from ui.workspace.base import WorkspacePage
@@ -38,39 +37,6 @@ Loaded = tuple[list[RiskFlagView], list[Note]]
 
 def _load(vault: Vault, episode_id: int) -> Loaded:
     return risk.flags(vault, episode_id), risk.risk_notes(vault, episode_id)
-
-
-def flag_course(flag: RiskFlagView, episode_id: int) -> str:
-    """Where the flag stands in the course: raised in an earlier episode, carried forward."""
-    parts = []
-    if flag.episode_id and flag.episode_id != episode_id:
-        parts.append(QCoreApplication.translate("RiskPage", "raised in an earlier episode"))
-    if flag.carried_forward:
-        parts.append(
-            QCoreApplication.translate("RiskPage", "carried forward on %1").replace(
-                "%1", local_date(flag.carried_forward)
-            )
-        )
-    return "; ".join(parts)
-
-
-class CourseFlagsModel(RowsModel[RiskFlagView]):
-    """The client's risk flags, open first, each with its place in the course of episodes."""
-
-    def __init__(self, episode_id: int, parent: QObject | None = None) -> None:
-        columns: tuple[Column[RiskFlagView], ...] = (
-            Column(QT_TRANSLATE_NOOP("TableHeader", "State"), flag_state),
-            Column(
-                QT_TRANSLATE_NOOP("TableHeader", "Raised"),
-                lambda f: local_date(f.raised_at),
-                lambda f: f.raised_at,
-            ),
-            Column(QT_TRANSLATE_NOOP("TableHeader", "Source"), lambda f: f.source),
-            Column(
-                QT_TRANSLATE_NOOP("TableHeader", "Course"), lambda f: flag_course(f, episode_id)
-            ),
-        )
-        super().__init__(columns, parent)
 
 
 def course_flag_line(flag: RiskFlagView, episode_id: int) -> str:
@@ -113,7 +79,7 @@ class RiskPage(WorkspacePage):
     ) -> None:
         super().__init__(session, client_id, episode_id, parent)
         self.banner = RiskBanner(self, always_show_notice=True)
-        self.flags_model = CourseFlagsModel(episode_id, self)
+        self.flags_model = RiskFlagsModel(self, episode_id=episode_id)
         self.flags_table = _table(self, self.flags_model, self.tr("Risk flags, open first"))
         self.notes_model = RiskNotesModel(self)
         self.notes_table = _table(self, self.notes_model, self.tr("Signed risk notes"))
