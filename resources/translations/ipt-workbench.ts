@@ -612,7 +612,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>CourseActions</name>
     <message>
-        <location filename="../../ui/views/course_actions.py" line="+54"/>
+        <location filename="../../ui/views/course_actions.py" line="+65"/>
         <source>&amp;Renegotiate the contract…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1009,7 +1009,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>EndingReviewDialog</name>
     <message>
-        <location filename="../../ui/dialogs/ending_review_dialog.py" line="+36"/>
+        <location filename="../../ui/dialogs/ending_review_dialog.py" line="+29"/>
+        <source>{0}: {1} → {2} (given {3}×)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Termination review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1025,6 +1030,16 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     </message>
     <message>
         <location line="+4"/>
+        <source>No measures given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First → latest totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Progress by measures</source>
         <translation type="unfinished"></translation>
     </message>

@@ -106,7 +106,7 @@ def shoot_course(window: MainWindow, shoot: Callable[[str], None], size: list[in
     settle(runner)
     review = acts.dialog
     assert review is not None
-    review.by_measures.setPlainText("PHQ-9 from 17 to 2; GAD-7 from 11 to 3.")  # type: ignore[attr-defined]
+    review.by_measures.setPlainText("PHQ-9 from 18 to 2 over twelve sessions.")  # type: ignore[attr-defined]
     review.on_goals.setPlainText("She shares the visits with her sister.")  # type: ignore[attr-defined]
     review.client_did.setPlainText("She asked directly and kept asking.")  # type: ignore[attr-defined]
     review.warning_signs.setPlainText("waking at 4am\navoiding my sister's calls")  # type: ignore[attr-defined]

@@ -230,6 +230,7 @@ def test_an_open_flag_is_carried_forward_only_when_ticked_and_follows_the_client
     dialog = course_dialog(qtbot, window, acts.end_action.trigger)
     assert isinstance(dialog, EndingReviewDialog)
     assert "8 of 12" in dialog.notice.text()  # advice only
+    assert dialog.scores.text() == "PHQ-9: 9 → 9 (given 1×)"  # totals only, never a judgement
     assert dialog.carry.isVisible() and "PHQ-9 item 9" in dialog.flags_label.text()
     dialog.by_measures.setPlainText("PHQ-9 from 19 to 9 over eight sessions.")
     dialog.on_goals.setPlainText("She asked her brother for help once.")

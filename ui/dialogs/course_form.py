@@ -84,7 +84,10 @@ class CourseDialog(QDialog):
         self.setMinimumWidth(520)
 
     def add_row(self, label: str, field: QWidget) -> None:
-        field.setAccessibleName(field.accessibleName() or label)
+        if isinstance(field, QLabel):  # a screen reader reads a label by its name: the value
+            field.setAccessibleName(field.text())
+        else:
+            field.setAccessibleName(field.accessibleName() or label)
         self.form.addRow(label, field)
 
     def add_text(self, label: str, lines: int = 3) -> QPlainTextEdit:

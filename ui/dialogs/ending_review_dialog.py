@@ -8,16 +8,29 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from ui.dialogs.course_form import CourseDialog, choice_field, date_field, iso, lines_of
-from ui.models.workspace_models import flag_line
+from ui.models.workspace_models import MISSING, flag_line
 from ui.session import EPISODE, RECORD, RISK, VaultSession
 from workbench.domain.course import NEXT_STEPS, EndingReview
 from workbench.domain.episode import Episode
 from workbench.domain.risk import RiskFlagView
 from workbench.services import course
 from workbench.services.vaults import Vault
+
+FirstAndLatest = tuple[str, int | None, int | None, int]  # instrument, first, latest, times given
+
+
+def scores_text(scores: list[FirstAndLatest]) -> str:
+    """'PHQ-9: 19 → 6 (16 times)': the totals only; the clinician judges the change."""
+    return "\n".join(
+        QCoreApplication.translate("EndingReviewDialog", "{0}: {1} → {2} (given {3}×)").format(
+            name, MISSING if first is None else first, MISSING if last is None else last, count
+        )
+        for name, first, last, count in scores
+    )
 
 
 class EndingReviewDialog(CourseDialog):
@@ -30,6 +43,7 @@ class EndingReviewDialog(CourseDialog):
         held: int,
         open_flags: list[RiskFlagView],
         parent: QWidget | None = None,
+        scores: list[FirstAndLatest] | None = None,
     ) -> None:
         super().__init__(session, "", parent)
         wmk = episode.contract.manual_profile != "SR"
@@ -43,6 +57,8 @@ class EndingReviewDialog(CourseDialog):
                     held, contracted
                 )
             )
+        self.scores = QLabel(scores_text(scores or []) or self.tr("No measures given"), self)
+        self.add_row(self.tr("First → latest totals"), self.scores)
         self.by_measures = self.add_text(self.tr("Progress by measures"))
         self.by_measures.setPlaceholderText(
             self.tr("Change against the first scores, in your words")

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from ui.dialogs.course_form import CourseDialog
-from ui.dialogs.ending_review_dialog import EndingReviewDialog
+from ui.dialogs.ending_review_dialog import EndingReviewDialog, FirstAndLatest
 from ui.dialogs.maintenance_dialog import MaintenanceDialog
 from ui.dialogs.new_episode_dialog import NewEpisodeDialog
 from ui.dialogs.profile_dialog import ProfileDialog
@@ -20,7 +20,7 @@ from ui.dialogs.renegotiate_dialog import RenegotiateDialog
 from ui.session import VaultSession
 from workbench.domain.episode import Episode, EpisodeKind
 from workbench.domain.risk import RiskFlagView
-from workbench.services import clinician, course, risk
+from workbench.services import clinician, course, measures, risk
 from workbench.services.vaults import Vault
 
 if TYPE_CHECKING:
@@ -34,12 +34,23 @@ class CourseState:
     episode: Episode
     held: int
     open_flags: list[RiskFlagView]
+    scores: list[FirstAndLatest]
+
+
+def first_and_latest(vault: Vault, episode_id: int) -> list[FirstAndLatest]:
+    """Per instrument given in the episode: its first and latest totals, in order of first use."""
+    found: dict[str, list[int | None]] = {}
+    for given in measures.administrations(vault, episode_id):
+        found.setdefault(given.instrument, []).append(given.total)
+    return [(name, totals[0], totals[-1], len(totals)) for name, totals in found.items()]
 
 
 def read_state(vault: Vault, client_id: int) -> CourseState:
     current = course.course_history(vault, client_id)[-1]
-    flags = risk.open_flags(vault, current.episode.id)
-    return CourseState(current.episode, current.sessions_held, flags)
+    episode_id = current.episode.id
+    flags = risk.open_flags(vault, episode_id)
+    scores = first_and_latest(vault, episode_id)
+    return CourseState(current.episode, current.sessions_held, flags, scores)
 
 
 class CourseActions(QObject):
@@ -109,7 +120,7 @@ class CourseActions(QObject):
             self._say(self.tr("Only an acute episode that is still open ends with this review."))
             return
         dialog = EndingReviewDialog(
-            session, state.episode, state.held, state.open_flags, self._window
+            session, state.episode, state.held, state.open_flags, self._window, state.scores
         )
         dialog.stored.connect(
             lambda _: self._say(self.tr("The acute phase has ended; the review is recorded."))
