@@ -7,7 +7,8 @@ The small laptop size: `-screen 0 1024x700x24` with `--size 1024x700`.
 
 Drives the app as a clinician would on a fresh machine: first run, create a vault, the recovery
 code, then a caseload of invented clients with one full 12-session course, every workspace page,
-the dialogs, the lock, and practice mode. Grabs the whole X screen so dialogs are in
+the dialogs, the course actions (profile, renegotiation, ending review, IPT-M, new
+episode, the course line), the lock, and practice mode. Grabs the whole X screen so dialogs are in
 the picture. Everything happens in a temporary IPT_WORKBENCH_HOME that is deleted afterwards.
 """
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from tests.reports.course import CLIENT, record_course  # noqa: E402
 from tests.support import FAST_KDF  # noqa: E402
+from tests.ui.shoot_course import shoot_course  # noqa: E402
 from tests.ui.workspace.shoot_pages import dark_palette, settle, wait  # noqa: E402
 from ui.practice.launch import open_practice  # noqa: E402
 from ui.views.main_window import MainWindow  # noqa: E402
@@ -139,6 +141,9 @@ def shoot_theme(window: MainWindow, shoot: Shooter) -> None:
     shoot("preferences")
     if window.preferences_dialog is not None:
         window.preferences_dialog.reject()
+    settle(runner)
+
+    shoot_course(window, shoot, SIZE)
     settle(runner)
 
     window.lock()

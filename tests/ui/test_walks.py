@@ -17,6 +17,7 @@ from tests.ui.walk import Walk
 from tests.ui.workspace_driver import WAIT_MS, idle, wait_for
 from ui.dialogs.create_vault import CreateVaultPage
 from ui.dialogs.new_client import NewClientDialog
+from ui.dialogs.profile_dialog import ProfileDialog
 from ui.dialogs.recovery_code import RecoveryCodePage
 from ui.views.first_run import FirstRunPage
 from ui.views.main_window import MainWindow
@@ -65,6 +66,13 @@ def test_newcomer_walk(qtbot: QtBot, make_window: MakeWindow) -> None:
     walk.type(code_page.tail, "-".join(code.split("-")[-2:]), "last two groups of the code")
     walk.click(code_page.finish_button, "Continue")
     qtbot.waitUntil(lambda: window.caseload is not None, timeout=WAIT_MS)
+    wait_for(qtbot, window, lambda: isinstance(window.actions_.course.dialog, ProfileDialog))
+    profile = window.actions_.course.dialog
+    assert isinstance(profile, ProfileDialog)
+    later = profile.buttons.button(profile.buttons.StandardButton.Cancel)
+    assert later is not None and later.text() == "Later"
+    walk.click(later, "Later (the clinician profile, asked once)")
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)  # the dialog gave the window back
 
     caseload = window.caseload
     assert caseload is not None

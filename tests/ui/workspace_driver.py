@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from ui.dialogs.create_vault import CreateVaultPage
 from ui.dialogs.new_client import NewClientDialog
+from ui.dialogs.profile_dialog import ProfileDialog
 from ui.dialogs.recovery_code import RecoveryCodePage
 from ui.views.first_run import FirstRunPage
 from ui.views.main_window import MainWindow
@@ -79,6 +80,10 @@ def create_vault_on_first_run(qtbot: QtBot, window: MainWindow, passphrase: str)
         code_page.tail.setText("-".join(code.split("-")[-2:]))  # what was written down
         code_page.finish_button.click()
     qtbot.waitUntil(lambda: window.caseload is not None, timeout=WAIT_MS)
+    course = window.actions_.course
+    qtbot.waitUntil(lambda: isinstance(course.dialog, ProfileDialog), timeout=WAIT_MS)
+    assert course.dialog is not None
+    course.dialog.reject()  # "Later": the clinician profile is asked once, never required
     return True
 
 

@@ -1,4 +1,5 @@
-"""Preferences: how many idle minutes before the vault locks itself (kept outside the vault)."""
+"""Preferences: idle minutes before the vault locks itself (kept outside the vault), and the
+clinician profile (kept inside the open vault)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -20,6 +22,7 @@ class PreferencesDialog(QDialog):
     """Saves on OK and emits `idle_minutes_changed(minutes)` so the window applies it at once."""
 
     idle_minutes_changed = Signal(int)
+    profile_requested = Signal()
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +46,13 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(label, self.idle_minutes)
+        self.profile_button = QPushButton(self.tr("Clinician &profile…"), self)
+        self.profile_button.setToolTip(
+            self.tr("Your name, credentials and crisis contacts, kept in the open vault")
+        )
+        self.profile_button.setEnabled(False)  # the window enables it while a vault is open
+        self.profile_button.clicked.connect(self.profile_requested)
+        form.addRow(self.tr("Open vault"), self.profile_button)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

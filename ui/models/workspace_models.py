@@ -136,10 +136,26 @@ def flag_state(flag: RiskFlagView) -> str:
     )
 
 
-class RiskFlagsModel(RowsModel[RiskFlagView]):
-    """Risk flags, open first; a closed flag is "noted", never "safe"."""
+def flag_course(flag: RiskFlagView, episode_id: int) -> str:
+    """Where the flag stands in the course, seen from *episode_id*: raised in an earlier
+    episode, carried forward when an episode ended with it open."""
+    parts = []
+    if episode_id and flag.episode_id and flag.episode_id != episode_id:
+        parts.append(translate("WorkspaceModels", "raised in an earlier episode"))
+    if flag.carried_forward:
+        parts.append(
+            translate("WorkspaceModels", "carried forward on %1").replace(
+                "%1", local_date(flag.carried_forward)
+            )
+        )
+    return "; ".join(parts)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+
+class RiskFlagsModel(RowsModel[RiskFlagView]):
+    """The client's risk flags, open first, each with its place in the course as seen from
+    *episode_id*; a closed flag is "noted", never "safe"."""
+
+    def __init__(self, parent: QObject | None = None, *, episode_id: int = 0) -> None:
         columns: tuple[Column[RiskFlagView], ...] = (
             Column(QT_TRANSLATE_NOOP("TableHeader", "State"), flag_state),
             Column(
@@ -148,6 +164,9 @@ class RiskFlagsModel(RowsModel[RiskFlagView]):
                 lambda f: f.raised_at,
             ),
             Column(QT_TRANSLATE_NOOP("TableHeader", "Source"), lambda f: f.source),
+            Column(
+                QT_TRANSLATE_NOOP("TableHeader", "Course"), lambda f: flag_course(f, episode_id)
+            ),
         )
         super().__init__(columns, parent)
 

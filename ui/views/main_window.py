@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         self._start_session(vault)  # open from here on: closing the window closes it
         page = RecoveryCodePage(code)
         page.confirmed.connect(lambda: self.enter_vault(vault))
+        page.confirmed.connect(self.actions_.course.ask_profile_if_missing)  # skippable
         self._show_page(page)
 
     # ----- the vault menu --------------------------------------------------------------------
@@ -323,6 +324,8 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self.settings, self)
         dialog.addAction(self.lock_action)
         dialog.idle_minutes_changed.connect(self.set_idle_minutes)
+        dialog.profile_button.setEnabled(self.vault is not None)
+        dialog.profile_requested.connect(self.actions_.course.edit_profile)
         dialog.finished.connect(lambda _: setattr(self, "_preferences", None))
         self._preferences = dialog
         dialog.open()

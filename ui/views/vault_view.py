@@ -155,6 +155,32 @@ class VaultView(QSplitter):
             self.client_opened.emit(True)
             self.status_changed.emit(self.tr("{0} · {1}").format(header.session, header.phase))
 
+    def reopen_current(self) -> None:
+        """Show the open client's current episode (after a new one started), on the same tab."""
+        if self.workspace is None:
+            return
+        client_id, tab = self.workspace.client_id, self.workspace.currentIndex()
+        self._session.op(
+            lambda vault: episodes.current_episode(vault, client_id),
+            lambda episode: self._reopen(client_id, episode.id, tab),
+            on_error=lambda error: self.message.emit(error.user_message),
+        )
+
+    def _reopen(self, client_id: int, episode_id: int, tab: int) -> None:
+        workspace = self.workspace
+        if workspace is None or workspace.client_id != client_id:
+            return
+        if workspace.episode_id == episode_id:
+            return
+        workspace.flush()
+        if workspace.unsaved():  # the text stays on screen rather than being lost
+            self.message.emit(
+                self.tr("What you typed could not be saved yet; the new episode opens later.")
+            )
+            return
+        self.drop_workspace()
+        self._open_workspace(client_id, episode_id, tab)
+
     # ----- actions on the open chart ---------------------------------------------------------
 
     def new_session(self) -> None:

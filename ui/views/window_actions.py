@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from ui.i18n import translate
 from ui.practice.launch import open_practice
+from ui.views.course_actions import CourseActions
 from ui.views.workspace_view import PAGES
 from ui.widgets.announce import announce
 
@@ -93,6 +94,7 @@ class WindowActions(QObject):
             w, self.tr("&Practise formulation (fictional cases)…"), open_practice,
             tip=self.tr("Practice mode: fictional cases, no vault used"),
         )  # fmt: skip
+        self.course = CourseActions(w)
         self._build_menus()
         self._status = w.statusBar()  # saves, results and errors reach a screen reader too
         self._status.messageChanged.connect(self._announce)
@@ -120,6 +122,7 @@ class WindowActions(QObject):
             self.export_action,
         ):
             client_menu.addAction(action)
+        self.course.add_menu(w.menuBar().addMenu(self.tr("Co&urse")))
         self._build_go_menu()
         w.menuBar().addMenu(self.tr("P&ractice")).addAction(self.practice_action)
         w.menuBar().addMenu(self.tr("&Help")).addAction(self.about_action)
@@ -187,7 +190,10 @@ class WindowActions(QObject):
             action.setEnabled(unlocked)
         for action in (self.next_tab_action, self.previous_tab_action, *self.tab_actions):
             action.setEnabled(unlocked)
+        self.course.set_enabled(unlocked)
         self.backup_action.setEnabled(unlocked and not backup_running)
         if not unlocked:
+            if self.course.dialog is not None:
+                self.course.dialog.discard()
             self.export_action.setEnabled(False)
             self.new_session_action.setEnabled(False)

@@ -18,6 +18,7 @@ from ui.workspace.inventory_page import InventoryPage
 from ui.workspace.measures_page import MeasuresPage
 from ui.workspace.overview_page import OverviewPage
 from ui.workspace.plan_page import PlanPage
+from ui.workspace.problem_area_page import ProblemAreaPage
 from ui.workspace.risk_page import RiskPage
 from ui.workspace.session_drafts import DraftKeeper
 from ui.workspace.sessions_page import SessionsPage
@@ -32,6 +33,7 @@ PAGES: tuple[type[WorkspacePage], ...] = (
     InventoryPage,
     TimelinePage,
     FormulationPage,
+    ProblemAreaPage,
     PlanPage,
     AuditPage,
 )

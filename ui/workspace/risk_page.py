@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import QT_TRANSLATE_NOOP
-from ui.models.workspace_models import RiskFlagsModel, RiskNotesModel, flag_line
+from ui.models.workspace_models import RiskFlagsModel, RiskNotesModel, flag_course, flag_line
 from ui.session import RISK, VaultSession
 from ui.widgets.risk_banner import RiskBanner
 from ui.workspace.base import WorkspacePage
@@ -37,6 +37,12 @@ Loaded = tuple[list[RiskFlagView], list[Note]]
 
 def _load(vault: Vault, episode_id: int) -> Loaded:
     return risk.flags(vault, episode_id), risk.risk_notes(vault, episode_id)
+
+
+def course_flag_line(flag: RiskFlagView, episode_id: int) -> str:
+    """The banner's line for an open flag, with where it came from in the course."""
+    course = flag_course(flag, episode_id)
+    return f"{flag_line(flag)} — {course}" if course else flag_line(flag)
 
 
 def open_first(flags: list[RiskFlagView]) -> list[RiskFlagView]:
@@ -74,7 +80,7 @@ class RiskPage(WorkspacePage):
     ) -> None:
         super().__init__(session, client_id, episode_id, parent)
         self.banner = RiskBanner(self, always_show_notice=True)
-        self.flags_model = RiskFlagsModel(self)
+        self.flags_model = RiskFlagsModel(self, episode_id=episode_id)
         self.flags_table = _table(self, self.flags_model, self.tr("Risk flags, open first"))
         self.notes_model = RiskNotesModel(self)
         self.notes_table = _table(self, self.notes_model, self.tr("Signed risk notes"))
@@ -136,7 +142,7 @@ class RiskPage(WorkspacePage):
         ordered = open_first(flags)
         self.flags_model.set_rows(ordered)
         still_open = [f for f in ordered if f.open]
-        self.banner.set_flags([flag_line(f) for f in still_open])
+        self.banner.set_flags([course_flag_line(f, self.episode_id) for f in still_open])
         self.form.set_open_flags(still_open)
         self.notes_model.set_rows(notes)
         self.note_text.clear()
