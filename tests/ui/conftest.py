@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -54,6 +55,16 @@ class LockedVault:
     recovery_code: str
     names: tuple[str, ...]
     codes: tuple[str, ...]
+
+
+@pytest.fixture(autouse=True)
+def _qt_objects_go_between_tests(qapp: QCoreApplication) -> Iterator[None]:
+    """Widgets a test let go are deleted before the next test starts, not at a random moment
+    inside it (a Python wrapper outliving its deleted widget crashed later tests)."""
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -27,12 +27,13 @@ from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.workspace_models import OpenItemsModel, flag_line, local_date
 from ui.session import EPISODE, SESSIONS, VaultSession
 from ui.widgets.announce import announce
+from ui.widgets.course_line import CourseLine
 from ui.widgets.date_fields import show_number
 from ui.widgets.risk_banner import RiskBanner
 from ui.workspace.base import WorkspacePage
 from ui.workspace.measure_tile import MeasureTile
 from workbench.errors import WorkbenchError
-from workbench.services import glance, sessions, workspace_reads
+from workbench.services import course, glance, sessions, workspace_reads
 from workbench.services.glance import SHOWN_ITEMS, Glance, PhaseLine
 
 TEXT_COLUMN = 2
@@ -105,6 +106,7 @@ class OverviewPage(WorkspacePage):
         self.all_items_button = QPushButton(self.tr("Show &every open item"), self)
         self.all_items_button.setCheckable(True)
         self.all_items_button.toggled.connect(self._show_all_items)
+        self.course = CourseLine(self)
         self._build_layout()
 
     def _build_layout(self) -> None:
@@ -158,12 +160,15 @@ class OverviewPage(WorkspacePage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(heading)
+        layout.addWidget(self.course)  # the course as a line of episodes
         layout.addWidget(scroll, 1)
         layout.addWidget(self.notice)
         self.setMinimumSize(560, 420)
 
     def reload(self) -> None:
         self.load(partial(glance.glance, self.vault, self.episode_id), self._show)
+        history = partial(course.course_history, self.vault, self.client_id)
+        self.load(history, self.course.set_course, "course")
 
     def _show(self, seen: Glance) -> None:
         overview = seen.overview
@@ -274,6 +279,7 @@ class OverviewPage(WorkspacePage):
 
     def clear(self) -> None:
         self.banner.clear()
+        self.course.clear()
         for label in (
             self.phase,
             self.session_line,
