@@ -228,7 +228,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>CaseloadPage</name>
     <message>
-        <location filename="../../ui/views/caseload.py" line="+26"/>
+        <location filename="../../ui/views/caseload.py" line="+27"/>
         <source>No clients yet. Add your first with Client › New client… (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -647,6 +647,54 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     <message>
         <location line="+2"/>
         <source>Location warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeleteClientDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/delete_client_dialog.py" line="+37"/>
+        <source>Delete client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete {0} and everything recorded about them from this vault: sessions, notes, measures, risk notes and plans. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backups made before now still hold this client until those backup files are deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading the client&apos;s code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The client&apos;s code, typed to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>To confirm, type the client&apos;s code, {0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Deleting the client and wiping their text…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1562,7 +1610,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="+46"/>
+        <location filename="../../ui/views/main_window.py" line="+47"/>
         <source>{0} — {1} (locked)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1572,7 +1620,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+163"/>
         <source>Create a new vault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2616,7 +2664,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/preferences.py" line="+27"/>
+        <location filename="../../ui/dialogs/preferences.py" line="+28"/>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2638,6 +2686,21 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     <message>
         <location line="+4"/>
         <source>Without keyboard or mouse input for this long, the vault locks itself; drafts are saved first. A shorter time protects the caseload on a shared desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_reminder_field.py" line="+16"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remind me to back up when the last backup is this many days old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Remind to back up after</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4203,6 +4266,99 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     </message>
 </context>
 <context>
+    <name>VaultHealthMonitor</name>
+    <message>
+        <location filename="../../ui/views/vault_health_view.py" line="+90"/>
+        <source>I understand — keep this vault as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lock and restore from a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Checking the vault for damage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>This vault is older than the one IPT Workbench saw last time: changes made since then may be missing. A sync service, a copied file or a folder put back from elsewhere can cause this. Check the most recent notes. If something is gone, lock the vault and restore your latest backup; if all is as expected, keep the vault as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The vault&apos;s log of who changed what is shorter than, or different from, the one IPT Workbench saw last time: entries were removed or rewritten. If you did not expect this, lock the vault and restore a backup; otherwise keep the vault as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>This vault is damaged, so it is open read-only: nothing can be added or changed, and nothing more is written to the damaged file. What can still be read stays on screen; export what you need (Client › Export PDF…). Then get a working vault back: lock it and choose “Restore from a backup…” on the unlock page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>This vault has never been backed up. Make a backup now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The last verified backup of this vault is {0} old. Make a new backup now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The client was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>less than a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No backup yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last verified backup: less than a day ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last verified backup: 1 day ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last verified backup: {0} days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VaultView</name>
     <message>
         <location filename="../../ui/views/vault_view.py" line="+46"/>
@@ -4270,6 +4426,16 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     <message>
         <location line="+1"/>
         <source>Add a client and their first course of IPT (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Delete client…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erase the selected client from this vault (their code is asked for)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4343,7 +4509,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>P&amp;ractice</source>
         <translation type="unfinished"></translation>
     </message>

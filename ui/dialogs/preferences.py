@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs.backup_reminder_field import backup_reminder_field
 from ui.settings import IDLE_MINUTES_RANGE, AppSettings
 
 
@@ -43,6 +44,8 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(label, self.idle_minutes)
+        form.addRow(*(reminder := backup_reminder_field(settings, self)))
+        self.backup_days = reminder[1]
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -57,5 +60,6 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         minutes = self.idle_minutes.value()
         self._settings.set_idle_minutes(minutes)
+        self._settings.set_backup_reminder_days(self.backup_days.value())
         self.idle_minutes_changed.emit(minutes)
         super().accept()

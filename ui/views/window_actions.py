@@ -68,6 +68,10 @@ class WindowActions(QObject):
             w, self.tr("&New client…"), w.show_new_client, shortcut="Ctrl+N", enabled=False,
             tip=self.tr("Add a client and their first course of IPT (Ctrl+N)"),
         )  # fmt: skip
+        self.delete_client_action = make_action(
+            w, self.tr("&Delete client…"), lambda: w.health.delete_client(), enabled=False,
+            tip=self.tr("Erase the selected client from this vault (their code is asked for)"),
+        )  # fmt: skip
         self.backup_action = make_action(
             w, self.tr("&Back up…"), w.start_backup, shortcut="Ctrl+B", enabled=False,
             tip=self.tr("Write a verified, encrypted one-file backup of the vault (Ctrl+B)"),
@@ -120,6 +124,8 @@ class WindowActions(QObject):
             self.export_action,
         ):
             client_menu.addAction(action)
+        client_menu.addSeparator()
+        client_menu.addAction(self.delete_client_action)
         self._build_go_menu()
         w.menuBar().addMenu(self.tr("P&ractice")).addAction(self.practice_action)
         w.menuBar().addMenu(self.tr("&Help")).addAction(self.about_action)
