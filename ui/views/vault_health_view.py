@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -96,8 +97,16 @@ class VaultHealthMonitor(QObject):
         self.reminder = HealthBanner("backupReminder", ("#e8f1fb", "#0f5499"))
         self.back_up_button = self.reminder.add_button(self.tr("Back up now"), self._back_up_now)
         self.reminder.add_button(self.tr("Not now"), self.reminder.hide)
-        for index, banner in enumerate((self.damage, self.freshness, self.reminder)):
+        banners = (self.damage, self.freshness, self.reminder)
+        for index, banner in enumerate(banners):
             layout.insertWidget(index, banner)
+        # Tab reaches the banners' buttons just before the caseload's tabs, filter and table
+        # (never between the table and the chart).
+        caseload = view.caseload
+        chain = [b for banner in banners for b in banner.findChildren(QPushButton)]
+        chain += [caseload.tabs.tabBar(), caseload.clients.search, caseload.clients.table]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
         view.caseload.selection_changed.connect(lambda _has: self.update_actions())
         view.client_opened.connect(lambda _open: self.update_actions())
         self._show_freshness(session.vault)
