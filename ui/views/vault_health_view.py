@@ -103,7 +103,7 @@ class VaultHealthMonitor(QObject):
         # Tab reaches the banners' buttons just before the caseload's tabs, filter and table
         # (never between the table and the chart).
         caseload = view.caseload
-        chain = [b for banner in banners for b in banner.findChildren(QPushButton)]
+        chain: list[QWidget] = [b for x in banners for b in x.findChildren(QPushButton)]
         chain += [caseload.tabs.tabBar(), caseload.clients.search, caseload.clients.table]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
