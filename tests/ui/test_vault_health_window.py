@@ -8,7 +8,7 @@ import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tests.ui.conftest import UI_PASSPHRASE
 from tests.ui.workspace_driver import idle
@@ -250,3 +250,46 @@ def test_preferences_keep_the_backup_reminder_days(qtbot, make_window, locked_va
     assert AppSettings(window.settings.path).backup_reminder_days() == 3
     window.settings.set_backup_reminder_days(0)
     assert window.settings.backup_reminder_days() == 1  # clamped, like the idle minutes
+
+
+def test_back_up_now_from_the_reminder_updates_the_status_line(
+    qtbot, make_window, locked_vault, unlock, tmp_path, monkeypatch
+) -> None:
+    out = tmp_path / "backups" / "now.iptbackup"
+    out.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(out), ""))
+    window = make_window([str(locked_vault.folder)])
+    unlock(window)
+    reminder = window.health.reminder
+    assert reminder is not None
+    qtbot.waitUntil(reminder.isVisible, timeout=WAIT_MS)
+    window.health.back_up_button.click()
+    assert not reminder.isVisible()
+    qtbot.waitUntil(lambda: window.backup.report is not None, timeout=WAIT_MS)
+    window.backup.report.accept()
+    qtbot.waitUntil(
+        lambda: window.health.backup_label.text() == "Last verified backup: less than a day ago",
+        timeout=WAIT_MS,
+    )
+    assert out.exists()
+
+
+def test_deleting_the_client_whose_chart_is_open_closes_the_chart(
+    qtbot, make_window, locked_vault, unlock
+) -> None:
+    window = make_window([str(locked_vault.folder)])
+    caseload = unlock(window)
+    idle(qtbot, window)
+    client = caseload.clients.model.row_at(1)
+    window.view.open_client(client.id)
+    qtbot.waitUntil(lambda: window.view.workspace is not None, timeout=WAIT_MS)
+    idle(qtbot, window)
+    dialog, client_id = _open_delete_dialog(qtbot, window, 1)
+    assert client_id == client.id
+    dialog.code.setText(client.code)
+    dialog.delete_button.click()
+    count = len(locked_vault.names) - 1
+    qtbot.waitUntil(lambda: caseload.clients.model.rowCount() == count, timeout=WAIT_MS)
+    idle(qtbot, window)
+    assert window.view.workspace is None
+    assert window.statusBar().currentMessage() == "The client was deleted."
