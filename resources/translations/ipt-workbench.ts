@@ -4268,7 +4268,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>VaultHealthMonitor</name>
     <message>
-        <location filename="../../ui/views/vault_health_view.py" line="+90"/>
+        <location filename="../../ui/views/vault_health_view.py" line="+91"/>
         <source>I understand — keep this vault as it is</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4288,7 +4288,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+22"/>
         <source>Checking the vault for damage…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4455,7 +4455,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     </message>
     <message>
         <location line="+1"/>
-        <source>Idle minutes before the vault locks itself</source>
+        <source>Idle minutes before the vault locks itself; the backup reminder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

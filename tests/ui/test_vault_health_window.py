@@ -202,6 +202,7 @@ def test_delete_client_asks_for_the_code_then_erases(
     window = make_window([str(locked_vault.folder)])
     caseload = unlock(window)
     idle(qtbot, window)
+    assert window.actions_.delete_client_action in caseload.clients.table.actions()
     dialog, client_id = _open_delete_dialog(qtbot, window, 2)
     code = caseload.clients.model.row_at(2).code
     assert code in dialog.prompt.text()

@@ -107,6 +107,7 @@ class VaultHealthMonitor(QObject):
         chain += [caseload.tabs.tabBar(), caseload.clients.search, caseload.clients.table]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+        view.caseload.add_client_action(self._window.actions_.delete_client_action)
         view.caseload.selection_changed.connect(lambda _has: self.update_actions())
         view.client_opened.connect(lambda _open: self.update_actions())
         self._show_freshness(session.vault)

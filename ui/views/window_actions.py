@@ -78,7 +78,7 @@ class WindowActions(QObject):
         )  # fmt: skip
         self.preferences_action = make_action(
             w, self.tr("&Preferences…"), w.show_preferences, shortcut="Ctrl+,",
-            tip=self.tr("Idle minutes before the vault locks itself"),
+            tip=self.tr("Idle minutes before the vault locks itself; the backup reminder"),
             role=QAction.MenuRole.PreferencesRole,
         )  # fmt: skip
         self.find_action = make_action(
