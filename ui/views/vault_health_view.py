@@ -185,7 +185,7 @@ class VaultHealthMonitor(QObject):
         """Show the damage banner and disable editing once the vault is read-only."""
         if not self.read_only or self.damage is None:
             return False
-        if shiboken6.isValid(self.damage) and not self.damage.isVisible():
+        if shiboken6.isValid(self.damage) and self.damage.isHidden():
             self.damage.text.setText(
                 self.tr(
                     "This vault is damaged, so it is open read-only: nothing can be added or "
