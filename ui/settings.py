@@ -1,4 +1,4 @@
-"""Desktop preferences kept outside the vault: window layout and the idle-lock delay, nothing else.
+"""Desktop preferences kept outside the vault: window layout, idle-lock and backup-reminder delays.
 
 Never store anything read from a vault here (no client names, codes, paths of exports): the file
 is plain text beside the vaults, in `workbench.paths.data_dir()` (IPT_WORKBENCH_HOME overrides).
@@ -16,12 +16,15 @@ from workbench.paths import data_dir
 SETTINGS_NAME = "settings.ini"
 IDLE_MINUTES_DEFAULT = 5
 IDLE_MINUTES_RANGE = (1, 60)
+BACKUP_REMINDER_DAYS_DEFAULT = 7
+BACKUP_REMINDER_DAYS_RANGE = (1, 90)
 
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
 _SPLITTER = "window/caseload_splitter"
 _IDLE = "lock/idle_minutes"
 _RECENT = "vaults/recent"
+_BACKUP_DAYS = "backup/reminder_days"
 RECENT_MAX = 6
 
 
@@ -55,6 +58,20 @@ class AppSettings:
 
     def set_idle_minutes(self, minutes: int) -> None:
         self._store.setValue(_IDLE, clamp_idle_minutes(minutes))
+        self._store.sync()
+
+    def backup_reminder_days(self) -> int:
+        """Days after the last verified backup before the app reminds (once per unlock)."""
+        low, high = BACKUP_REMINDER_DAYS_RANGE
+        try:
+            value = int(str(self._store.value(_BACKUP_DAYS, BACKUP_REMINDER_DAYS_DEFAULT)))
+        except ValueError:
+            return BACKUP_REMINDER_DAYS_DEFAULT
+        return max(low, min(high, value))
+
+    def set_backup_reminder_days(self, days: int) -> None:
+        low, high = BACKUP_REMINDER_DAYS_RANGE
+        self._store.setValue(_BACKUP_DAYS, max(low, min(high, days)))
         self._store.sync()
 
     def recent_vaults(self) -> list[Path]:

@@ -294,7 +294,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>CaseloadPage</name>
     <message>
-        <location filename="../../ui/views/caseload.py" line="+26"/>
+        <location filename="../../ui/views/caseload.py" line="+27"/>
         <source>No clients yet. Add your first with Client › New client… (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -909,9 +909,57 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     </message>
 </context>
 <context>
+    <name>DeleteClientDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/delete_client_dialog.py" line="+37"/>
+        <source>Delete client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete {0} and everything recorded about them from this vault: sessions, notes, measures, risk notes and plans. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backups made before now still hold this client until those backup files are deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading the client&apos;s code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The client&apos;s code, typed to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>To confirm, type the client&apos;s code, {0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Deleting the client and wiping their text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DisputeForm</name>
     <message>
-        <location line="-153"/>
+        <location filename="../../ui/widgets/problem_area_forms.py" line="-153"/>
         <source>Role dispute</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2079,7 +2127,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="+46"/>
+        <location filename="../../ui/views/main_window.py" line="+47"/>
         <source>{0} — {1} (locked)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2089,7 +2137,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+164"/>
         <source>Create a new vault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2596,17 +2644,17 @@ Reason:</source>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/workspace/overview_page.py" line="+74"/>
+        <location filename="../../ui/workspace/overview_page.py" line="+75"/>
         <source>Sessions held of contracted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Reminders (advice only; nothing is blocked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>{0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2656,7 +2704,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-120"/>
         <source>&amp;Start session 1 today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2672,12 +2720,12 @@ Reason:</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+148"/>
+        <location line="+152"/>
         <source>Show &amp;every open item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-140"/>
         <source>At a glance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2712,7 +2760,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Not chosen yet (Formulation page).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3358,7 +3406,7 @@ Reason:</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/dialogs/preferences.py" line="+30"/>
+        <location filename="../../ui/dialogs/preferences.py" line="+31"/>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3383,7 +3431,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Clinician &amp;profile…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3395,6 +3443,21 @@ Reason:</source>
     <message>
         <location line="+4"/>
         <source>Open vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backup_reminder_field.py" line="+16"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remind me to back up when the last backup is this many days old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Remind to back up after</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5160,6 +5223,99 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>VaultHealthMonitor</name>
+    <message>
+        <location filename="../../ui/views/vault_health_view.py" line="+91"/>
+        <source>I understand — keep this vault as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lock and restore from a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Checking the vault for damage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>This vault is older than the one IPT Workbench saw last time: changes made since then may be missing. A sync service, a copied file or a folder put back from elsewhere can cause this. Check the most recent notes. If something is gone, lock the vault and restore your latest backup; if all is as expected, keep the vault as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The vault&apos;s log of who changed what is shorter than, or different from, the one IPT Workbench saw last time: entries were removed or rewritten. If you did not expect this, lock the vault and restore a backup; otherwise keep the vault as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>This vault is damaged, so it is open read-only: nothing can be added or changed, and nothing more is written to the damaged file. What can still be read stays on screen; export what you need (Client › Export PDF…). Then get a working vault back: lock it and choose “Restore from a backup…” on the unlock page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>This vault has never been backed up. Make a backup now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The last verified backup of this vault is {0} old. Make a new backup now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The client was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>less than a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No backup yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last verified backup: less than a day ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last verified backup: 1 day ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last verified backup: {0} days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VaultView</name>
     <message>
         <location filename="../../ui/views/vault_view.py" line="+46"/>
@@ -5236,6 +5392,16 @@ Reason:</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Delete client…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erase the selected client from this vault (their code is asked for)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Back up…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5251,7 +5417,7 @@ Reason:</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Idle minutes before the vault locks itself</source>
+        <source>Idle minutes before the vault locks itself; the backup reminder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5305,7 +5471,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Co&amp;urse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5451,7 +5617,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/overview_page.py" line="-204"/>
+        <location filename="../../ui/workspace/overview_page.py" line="-208"/>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>

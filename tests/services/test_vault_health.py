@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tests.support import FAST_KDF, PASSPHRASE
-from workbench.services import vault_health
+from workbench.demo.build import fill_demo
+from workbench.services import caseload, export, vault_health
 from workbench.store.backup import make_backup
 from workbench.store.vault import DB_NAME, Vault
 
@@ -47,3 +49,18 @@ def test_a_damaged_vault_reports_why_it_is_read_only(tmp_path: Path) -> None:
         assert not vault_health.run_full_check(damaged).ok
     with Vault.unlock(tmp_path / "v", PASSPHRASE) as same:
         assert vault_health.freshness_notice(same) is None
+
+
+def test_a_damaged_vault_still_exports_what_it_can_read(tmp_path: Path) -> None:
+    vault, _ = Vault.create(tmp_path / "v", PASSPHRASE, kdf=FAST_KDF)
+    fill_demo(vault, 2, 7)
+    client_id = caseload.find_clients(vault, "")[0].id
+    vault.close()
+    with (vault.folder / DB_NAME).open("ab") as handle:
+        handle.write(b"junk")
+    before = hashlib.sha256((vault.folder / DB_NAME).read_bytes()).hexdigest()
+    with Vault.unlock(vault.folder, PASSPHRASE) as damaged:
+        assert damaged.read_only
+        path = export.export(damaged, client_id, "supervisor-report", tmp_path / "r.pdf")
+    assert path.read_bytes().startswith(b"%PDF")
+    assert hashlib.sha256((vault.folder / DB_NAME).read_bytes()).hexdigest() == before

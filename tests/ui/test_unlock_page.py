@@ -130,9 +130,10 @@ def test_stale_vault_warning_is_shown(qtbot, make_window, locked_vault, passphra
     db.write_bytes(older)  # as if a sync tool put back yesterday's file
 
     window = make_window([str(locked_vault.folder)])
-    caseload = unlock(window)
-    assert caseload.banner.isVisible()
-    assert "older than the last one" in caseload.banner_text.text()
+    unlock(window)
+    banner = window.health.freshness  # the window's own banner, kept until acknowledged
+    assert banner is not None and banner.isVisible()
+    assert "older than the one IPT Workbench saw last time" in banner.text.text()
 
 
 class FakeClock:

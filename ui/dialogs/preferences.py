@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs.backup_reminder_field import backup_reminder_field
 from ui.settings import IDLE_MINUTES_RANGE, AppSettings
 
 
@@ -46,6 +47,8 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(label, self.idle_minutes)
+        form.addRow(*(reminder := backup_reminder_field(settings, self)))
+        self.backup_days = reminder[1]
         self.profile_button = QPushButton(self.tr("Clinician &profile…"), self)
         self.profile_button.setToolTip(
             self.tr("Your name, credentials and crisis contacts, kept in the open vault")
@@ -67,5 +70,6 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         minutes = self.idle_minutes.value()
         self._settings.set_idle_minutes(minutes)
+        self._settings.set_backup_reminder_days(self.backup_days.value())
         self.idle_minutes_changed.emit(minutes)
         super().accept()

@@ -12,6 +12,7 @@ from ui.models.caseload_model import NAME_COLUMN, CaseloadModel
 from ui.models.note_hits_model import NoteHitsModel
 from ui.session import VaultSession
 from ui.views.query_panel import QueryPanel
+from ui.views.vault_health_view import other_warnings
 from ui.widgets.page import wrapped_label
 from workbench.domain.caseload import ClientSummary
 from workbench.services import caseload as caseload_service
@@ -67,7 +68,7 @@ class CaseloadPage(QWidget):
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         vault = session.vault
-        self.banner = self._warning_banner("\n\n".join(vault.warnings))
+        self.banner = self._warning_banner("\n\n".join(other_warnings(vault)))
         self.clients = QueryPanel(
             partial(caseload_service.find_clients, vault),
             session.db,

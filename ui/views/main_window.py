@@ -25,6 +25,7 @@ from ui.tasks import TaskRunner
 from ui.views.caseload import CaseloadPage
 from ui.views.first_run import FirstRunPage
 from ui.views.held_view import HeldDraftsKeeper
+from ui.views.vault_health_view import VaultHealthMonitor
 from ui.views.vault_view import VaultView
 from ui.views.window_actions import WindowActions
 from ui.views.workspace_view import ClientWorkspace
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.backup.finished.connect(lambda _ok, text: self.say(text, 8000))
         self.backup.running_changed.connect(self._backup_running)
         self.held = HeldDraftsKeeper(runner, self.say, self)
+        self.health = VaultHealthMonitor(self)  # banners, full check, backup age, deletion
         self.idle = IdleWatcher(idle_ms, self)
         self.idle.idle.connect(self.lock)
 
@@ -258,6 +260,7 @@ class MainWindow(QMainWindow):
         self.actions_.set_unlocked(True, backup_running=self.backup.running)
         self.held.save_into(vault)  # queued first: saved before any page loads its drafts
         view.caseload.start()
+        self.health.watch(session, view)  # after the caseload query, on the same worker
         self.idle.arm()
         if self._return_to is not None:
             client_id, tab = self._return_to
@@ -363,6 +366,7 @@ class MainWindow(QMainWindow):
         if view is not None and view.workspace is not None:  # in memory only, never settings
             self._return_to = (view.workspace.client_id, view.workspace.currentIndex())
         self.progress.reset()
+        self.health.forget()
         self.backup.forget()
         self.actions_.set_unlocked(False, backup_running=False)
         for dialog in (self._new_client, self._export):

@@ -69,13 +69,17 @@ class WindowActions(QObject):
             w, self.tr("&New client…"), w.show_new_client, shortcut="Ctrl+N", enabled=False,
             tip=self.tr("Add a client and their first course of IPT (Ctrl+N)"),
         )  # fmt: skip
+        self.delete_client_action = make_action(
+            w, self.tr("&Delete client…"), lambda: w.health.delete_client(), enabled=False,
+            tip=self.tr("Erase the selected client from this vault (their code is asked for)"),
+        )  # fmt: skip
         self.backup_action = make_action(
             w, self.tr("&Back up…"), w.start_backup, shortcut="Ctrl+B", enabled=False,
             tip=self.tr("Write a verified, encrypted one-file backup of the vault (Ctrl+B)"),
         )  # fmt: skip
         self.preferences_action = make_action(
             w, self.tr("&Preferences…"), w.show_preferences, shortcut="Ctrl+,",
-            tip=self.tr("Idle minutes before the vault locks itself"),
+            tip=self.tr("Idle minutes before the vault locks itself; the backup reminder"),
             role=QAction.MenuRole.PreferencesRole,
         )  # fmt: skip
         self.find_action = make_action(
@@ -122,6 +126,8 @@ class WindowActions(QObject):
             self.export_action,
         ):
             client_menu.addAction(action)
+        client_menu.addSeparator()
+        client_menu.addAction(self.delete_client_action)
         self.course.add_menu(w.menuBar().addMenu(self.tr("Co&urse")))
         self._build_go_menu()
         w.menuBar().addMenu(self.tr("P&ractice")).addAction(self.practice_action)

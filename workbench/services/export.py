@@ -95,7 +95,13 @@ def audit_rules(how: Deidentify) -> str:
 
 
 def record_export(vault: Vault, client_id: int, gathered: Gathered) -> None:
-    """The audit log's lines for a written export (and the de-identification rules that ran)."""
+    """The audit log's lines for a written export (and the de-identification rules that ran).
+
+    A damaged vault is open read-only and never written, not even its audit log: exporting what
+    can still be read is the way out, so the export stands unrecorded there.
+    """
+    if vault.read_only:
+        return
     with vault.transaction() as tx:
         vault.audit(tx, "export", gathered.kind, client_id)
         if gathered.how is not None:

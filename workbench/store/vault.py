@@ -156,7 +156,8 @@ class Vault:
             row = self.conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
         if row is None or row[0] != self._slots.vault_id:
             raise VaultDamaged("The key file belongs to a different vault; nothing was opened.")
-        self._assess_freshness()
+        with contextlib.suppress(VaultDamaged), self._damage_noticed(), translated_errors():
+            self._assess_freshness()  # an unreadable audit log page: open read-only
         if self._slots.legacy_file and not self.damage:  # key file from before its checksum
             with contextlib.suppress(OSError):
                 self._slots.save(self.folder / SLOTS_NAME)
