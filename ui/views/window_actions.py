@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from ui.i18n import translate
 from ui.practice.launch import open_practice
+from ui.views.supervision_menu import SupervisionMenu
 from ui.views.workspace_view import PAGES
 from ui.widgets.announce import announce
 
@@ -120,6 +121,7 @@ class WindowActions(QObject):
             self.export_action,
         ):
             client_menu.addAction(action)
+        self.supervision = SupervisionMenu(w, client_menu)
         self._build_go_menu()
         w.menuBar().addMenu(self.tr("P&ractice")).addAction(self.practice_action)
         w.menuBar().addMenu(self.tr("&Help")).addAction(self.about_action)
@@ -188,6 +190,7 @@ class WindowActions(QObject):
         for action in (self.next_tab_action, self.previous_tab_action, *self.tab_actions):
             action.setEnabled(unlocked)
         self.backup_action.setEnabled(unlocked and not backup_running)
+        self.supervision.set_unlocked(unlocked)
         if not unlocked:
             self.export_action.setEnabled(False)
             self.new_session_action.setEnabled(False)
