@@ -63,6 +63,7 @@ class DeidPreviewDialog(QDialog):
         self.text.setAccessibleName(self.tr("The text as the PDF will print it"))
         self.replacements = QListWidget(self)
         self.replacements.setAccessibleName(self.tr("Replacements"))
+        self.replacements.setWordWrap(True)
         side = QWidget(self)
         side_box = QVBoxLayout(side)
         side_box.setContentsMargins(0, 0, 0, 0)
