@@ -28,7 +28,7 @@ from ui.widgets.page import wrapped_label
 from workbench.domain.caseload import ClientSummary
 from workbench.errors import WorkbenchError
 from workbench.reports.output import generated_password
-from workbench.services import caseload, pack
+from workbench.services import caseload
 
 CLIENT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -167,6 +167,9 @@ class PackDialog(QDialog):
             self.show_message(self.tr("Enter a password for the PDF, or press Generate."))
             return
         deidentify = self.deidentify.isChecked()
+        # reportlab is imported on the first pack, not when the desktop app starts
+        from workbench.services import pack
+
         self.show_message("")
         self._set_busy(True, self.tr("Building the pack of {0} cases…").format(len(ids)))
         # build_pack reads and renders case by case, so the whole pack runs as one operation
