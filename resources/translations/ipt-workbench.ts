@@ -279,6 +279,59 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     </message>
 </context>
 <context>
+    <name>CaseSummaryDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/fidelity_dialogs.py" line="+98"/>
+        <source>Case summary for supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case &amp;summary (one paragraph):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Diagnosis as recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>as written in the record, with its code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Diagnosis as recorded:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sick role given on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sick role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Questions for supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Questions for supervision (one a line):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseloadModel</name>
     <message>
         <location filename="../../ui/models/caseload_model.py" line="+17"/>
@@ -909,6 +962,84 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     </message>
 </context>
 <context>
+    <name>DeidPreviewDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/deid_preview.py" line="+50"/>
+        <source>De-identification preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The text as the PDF will print it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replacements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Replacements:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Term to remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a street, a nickname, a club…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add and preview again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Term to remove:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Use for the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pseudonymised, not anonymised: names, places, dates and numbers known to the record or found by pattern are replaced, but a reader who knows the client may still recognise them. Read the preview before you send the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Preparing the preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The client appears as {0}. {1} replacements; rules: {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{0} — {1} ({2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No replacements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeleteClientDialog</name>
     <message>
         <location filename="../../ui/dialogs/delete_client_dialog.py" line="+37"/>
@@ -1182,7 +1313,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>EventForm</name>
     <message>
-        <location filename="../../ui/widgets/event_form.py" line="+34"/>
+        <location filename="../../ui/widgets/event_form.py" line="+35"/>
         <source>Event date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1269,6 +1400,11 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
     <message>
         <location line="+1"/>
         <source>N&amp;otes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Places</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1374,7 +1510,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="+49"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="+50"/>
         <source>Session summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1439,7 +1575,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Client:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1459,7 +1595,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Privacy:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1514,7 +1650,7 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1524,12 +1660,12 @@ Keep it somewhere other than this computer; it opens with the vault&apos;s passp
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Writing the PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>The PDF was saved as:
 {0}</source>
         <translation type="unfinished"></translation>
@@ -2061,9 +2197,38 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
     </message>
 </context>
 <context>
+    <name>IdentifierFields</name>
+    <message>
+        <location filename="../../ui/widgets/identifier_fields.py" line="+56"/>
+        <source>e.g. a nickname, a maiden name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other names, separated by commas; de-identified exports remove them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+6"/>
+        <source>Places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>e.g. a town, a workplace, a hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Places that would name them, separated by commas; exports remove them</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InventoryPage</name>
     <message>
-        <location filename="../../ui/workspace/inventory_page.py" line="+56"/>
+        <location filename="../../ui/workspace/inventory_page.py" line="+58"/>
         <source>Important people</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2114,12 +2279,12 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Saved %s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+35"/>
         <source>Closeness circle saved as “%s”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2458,6 +2623,54 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/meeting_dialog.py" line="+26"/>
+        <source>Supervision meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Meeting date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Supervisor&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Supervisor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cases discussed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Cases discussed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agreed actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Agreed actions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewClientDialog</name>
     <message>
         <location filename="../../ui/dialogs/new_client.py" line="+28"/>
@@ -2528,6 +2741,16 @@ Reason:</source>
     <message>
         <location line="+1"/>
         <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Other names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Places</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2811,6 +3034,120 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>PackDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/pack_dialog.py" line="+45"/>
+        <source>Supervision pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Loading the caseload…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cases in the pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cases:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De-identify (a pseudonym per case; pseudonymised, not anonymised)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Privacy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protect with a password (AES-256)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Build pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Tick at least one case for the pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the full path to save the PDF to, or use Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter a password for the PDF, or press Generate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Building the pack of {0} cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Building the supervision pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The pack was saved as:
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the password separately from the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PeoplePage</name>
     <message>
         <location filename="../../ui/practice/people_page.py" line="+55"/>
@@ -2902,7 +3239,7 @@ Reason:</source>
 <context>
     <name>PersonForm</name>
     <message>
-        <location filename="../../ui/widgets/person_form.py" line="+46"/>
+        <location filename="../../ui/widgets/person_form.py" line="+47"/>
         <source>not recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3050,6 +3387,16 @@ Reason:</source>
     <message>
         <location line="+3"/>
         <source>Relevant to problem area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nicknames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Places</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3462,6 +3809,24 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>PreviewControls</name>
+    <message>
+        <location filename="../../ui/dialogs/deid_preview.py" line="+37"/>
+        <source>&amp;Preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See the text as it will appear and add terms to remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pseudonymised, not anonymised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProblemAreaPage</name>
     <message>
         <location filename="../../ui/practice/area_page.py" line="+45"/>
@@ -3845,6 +4210,14 @@ Reason:</source>
     <message>
         <location line="+111"/>
         <source>Search stopped. Change the words to search again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RatingGrid</name>
+    <message>
+        <location filename="../../ui/widgets/rating_grid.py" line="+23"/>
+        <source>{0}. Scale: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4424,6 +4797,64 @@ Reason:</source>
     </message>
 </context>
 <context>
+    <name>SessionRatingDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/fidelity_dialogs.py" line="-77"/>
+        <source>Session adherence self-rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Session:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Deviations from the protocol, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Deviations and why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The session was recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I reviewed the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (rated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session {0}, {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No sessions recorded in this course yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SessionsPage</name>
     <message>
         <location filename="../../ui/workspace/sessions_page.py" line="+78"/>
@@ -4671,6 +5102,54 @@ Reason:</source>
     <message>
         <location line="+2"/>
         <source>Strength: {0}. {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionMenu</name>
+    <message>
+        <location filename="../../ui/views/supervision_menu.py" line="+42"/>
+        <source>&amp;Rate session adherence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your adherence self-rating for a session of the open client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case s&amp;ummary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case summary, diagnosis as recorded, sick role and questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Supervision &amp;meeting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record a supervision meeting: supervisor, cases, ratings, actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Supervision &amp;pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Several clients&apos; supervisor reports in one de-identified PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Open or select a client first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4959,12 +5438,12 @@ Reason:</source>
         <location line="+10"/>
         <location line="+2"/>
         <location line="+77"/>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>New event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-127"/>
         <source>&amp;New event</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5341,7 +5820,7 @@ Reason:</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="+53"/>
+        <location filename="../../ui/views/window_actions.py" line="+54"/>
         <source>&amp;New vault…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5471,7 +5950,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Co&amp;urse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5607,7 +6086,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace/inventory_page.py" line="-186"/>
+        <location filename="../../ui/workspace/inventory_page.py" line="-199"/>
         <source>Inventory</source>
         <translation type="unfinished"></translation>
     </message>

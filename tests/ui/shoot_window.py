@@ -35,6 +35,7 @@ from ui.practice.launch import open_practice  # noqa: E402
 from ui.views.main_window import MainWindow  # noqa: E402
 from ui.workspace.inventory_page import InventoryPage  # noqa: E402
 from workbench.demo.build import fill_demo  # noqa: E402
+from workbench.store import keyslots  # noqa: E402
 from workbench.store import vault as vault_module  # noqa: E402
 
 SIZE = [1280, 800]  # --size WxH
@@ -171,6 +172,7 @@ def main() -> int:
     SIZE[:] = [int(part) for part in args.size.lower().split("x")]
     args.out.mkdir(parents=True, exist_ok=True)
     vault_module.tune_kdf = lambda: FAST_KDF  # screenshots need no tuned Argon2id
+    keyslots.KDF_FLOOR = FAST_KDF  # ... and accept it below the app's floor, as the tests do
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")

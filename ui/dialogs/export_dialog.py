@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs.deid_preview import PreviewControls
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.session import VaultSession
 from ui.widgets.page import wrapped_label
@@ -141,6 +142,9 @@ class ExportDialog(QDialog):
             lambda vault: load_choices(vault, client_id), self._loaded, on_error=self._failed
         )
 
+    def _preview_choice(self) -> tuple[str, int | None]:
+        return self.kind(), self.session.value() if self._sessions else None
+
     def _build_inputs(self, client: str) -> None:
         self.inputs = QWidget(self)
         form = QFormLayout(self.inputs)
@@ -162,7 +166,12 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Session:"), _box(QHBoxLayout(), self.session, self.session_hint, 1))
         self.deidentify = QCheckBox(translate(CONTEXT, DEIDENTIFY_TEXT), self.inputs)
         self.deidentify_note = wrapped_label(translate(CONTEXT, PLAN_NOT_DEIDENTIFIED), self.inputs)
-        form.addRow(self.tr("Privacy:"), _box(QVBoxLayout(), self.deidentify, self.deidentify_note))
+        self.preview = PreviewControls(
+            self._session, self._client_id, self._preview_choice, self.inputs
+        )
+        self.deidentify.toggled.connect(lambda _on: self._kind_changed())
+        privacy = (self.deidentify, self.preview, self.deidentify_note)
+        form.addRow(self.tr("Privacy:"), _box(QVBoxLayout(), *privacy))
         self.protect = QCheckBox(self.tr("Protect with a password"), self.inputs)
         self.password = QLineEdit(self.inputs)
         self.password.setAccessibleName(self.tr("PDF password"))
@@ -218,6 +227,7 @@ class ExportDialog(QDialog):
         self.deidentify.setEnabled(not plan)
         self.deidentify.setToolTip(translate(CONTEXT, PLAN_NOT_DEIDENTIFIED) if plan else "")
         self.deidentify_note.setVisible(plan)
+        self.preview.button.setEnabled(self.deidentify.isChecked() and not plan)
         text = self.path.text().strip()  # a default name follows the kind; a typed one stays
         folder, name = (Path(text).parent, Path(text).name) if text else (default_folder(), "")
         if self._filenames and (not name or name in self._filenames.values()):
@@ -281,10 +291,13 @@ class ExportDialog(QDialog):
         client_id = self._client_id
         session = self.session.value() if kind == SESSION_SUMMARY and self._sessions else None
         deidentify = self.deidentify.isChecked() and kind != MAINTENANCE_PLAN
+        how = self.preview.how()  # the terms and pseudonym chosen in the preview, if any
         self._exporting = True
         self._set_busy(True, self.tr("Writing the PDF…"))
         self._session.op(  # read on the database worker, then build on the CPU worker
-            lambda vault: gather(vault, client_id, kind, session=session, deidentify=deidentify),
+            lambda vault: gather(
+                vault, client_id, kind, session=session, deidentify=deidentify, how=how
+            ),
             partial(self._render, target, password),
             on_error=self._failed,
         )

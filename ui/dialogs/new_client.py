@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.session import CLIENTS, VaultSession
 from ui.widgets.date_fields import vocab
+from ui.widgets.identifier_fields import IdentifierFields, start_with_identifiers
 from workbench.domain.episode import FREQUENCIES, Contract, SessionFormat
 from workbench.errors import WorkbenchError
-from workbench.services import episodes
 
 PROFILES = (
     ("WMK", QT_TRANSLATE_NOOP("NewClientDialog", "WMK (Weissman, Markowitz & Klerman)")),
@@ -78,6 +78,9 @@ class NewClientDialog(QDialog):
         ):
             field.setAccessibleName(label or self.tr("Record date of birth"))
             form.addRow(label, field)
+        self.identifiers = IdentifierFields(
+            form, self, aliases_label=self.tr("Other names"), places_label=self.tr("Places")
+        )
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -101,10 +104,11 @@ class NewClientDialog(QDialog):
         dob = self.dob.date().toString("yyyy-MM-dd") if self.has_dob.isChecked() else None
         given, family, preferred = self.given.text(), self.family.text(), self.preferred.text()
         start = self.start.date().toString("yyyy-MM-dd")
+        aliases, places = self.identifiers.aliases(), self.identifiers.places()
         self.buttons.setEnabled(False)
         self._session.op(
-            lambda vault: episodes.start_client(
-                vault, given, family, contract, start, preferred_name=preferred, date_of_birth=dob
+            lambda vault: start_with_identifiers(
+                vault, (given, family, contract, start, preferred, dob), aliases, places
             ),
             self._done,
             changes={CLIENTS},
@@ -124,4 +128,5 @@ class NewClientDialog(QDialog):
         """Forget what was typed (the vault is locking)."""
         for field in (self.given, self.family, self.preferred):
             field.clear()
+        self.identifiers.clear()
         self.reject()

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from ui.i18n import translate
 from ui.practice.launch import open_practice
 from ui.views.course_actions import CourseActions
+from ui.views.supervision_menu import SupervisionMenu
 from ui.views.workspace_view import PAGES
 from ui.widgets.announce import announce
 
@@ -126,6 +127,7 @@ class WindowActions(QObject):
             self.export_action,
         ):
             client_menu.addAction(action)
+        self.supervision = SupervisionMenu(w, client_menu)
         client_menu.addSeparator()
         client_menu.addAction(self.delete_client_action)
         self.course.add_menu(w.menuBar().addMenu(self.tr("Co&urse")))
@@ -198,6 +200,7 @@ class WindowActions(QObject):
             action.setEnabled(unlocked)
         self.course.set_enabled(unlocked)
         self.backup_action.setEnabled(unlocked and not backup_running)
+        self.supervision.set_unlocked(unlocked)
         if not unlocked:
             if self.course.dialog is not None:
                 self.course.dialog.discard()

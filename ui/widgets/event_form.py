@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets.date_fields import date_edit, text_box, to_iso, to_qdate, vocab
+from ui.widgets.identifier_fields import IdentifierFields
 from workbench.domain.inventory import EVENT_TYPES, Person, TimelineEvent
 from workbench.services.workspace_edits import DATE_PRECISIONS, SYMPTOM_MARKERS
 
@@ -74,6 +75,8 @@ class EventForm(QWidget):
         form.addRow(self.tr("&People"), self.people)
         form.addRow(self.tr("&Symptoms"), self.marker)
         form.addRow(self.tr("N&otes"), self.notes)
+        self.where = IdentifierFields(form, self, places_label=self.tr("Places"))
+        self.where.edited.connect(self._edited)
         for signal in (
             self.date.dateChanged,
             self.precision.currentIndexChanged,
@@ -131,6 +134,7 @@ class EventForm(QWidget):
             max(self.marker.findData((event.symptom_marker or "") if event else ""), 0)
         )
         self.notes.setPlainText(event.notes if event else "")
+        self.where.set_values((), event.places if event else ())
         chosen = set(event.people) if event else set()
         for row in range(self.people_model.rowCount()):
             item = self.people_model.item(row)
@@ -155,6 +159,7 @@ class EventForm(QWidget):
             str(self.marker.currentData()) or None,
             self.notes.toPlainText().strip(),
             tuple(self.ticked()),
+            self.where.places(),
         )
 
     def clear(self) -> None:

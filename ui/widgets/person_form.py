@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import translate
 from ui.widgets.date_fields import OptionalDate, text_box, vocab
+from ui.widgets.identifier_fields import IdentifierFields
 from workbench.domain.inventory import (
     CONFIDING,
     CONTACT_FREQUENCIES,
@@ -121,6 +122,10 @@ class PersonForm(QWidget):
         for key in ("conflict", "support", "changed_since_onset", "changes_wanted"):
             form.addRow(labels[key], self.texts[key])
         form.addRow(self.tr("Relevant to problem area"), tag_row)
+        self.identifiers = IdentifierFields(
+            form, self, aliases_label=self.tr("Nicknames"), places_label=self.tr("Places")
+        )
+        self.identifiers.edited.connect(self._edited)
 
         self.living.toggled.connect(self._living_changed)
         self.relationship.activated.connect(self._relationship_changed)
@@ -173,6 +178,9 @@ class PersonForm(QWidget):
         choose(self.confiding, details.confiding)
         for tag, tick in self.tags.items():
             tick.setChecked(tag in details.problem_areas)
+        self.identifiers.set_values(
+            person.aliases if person else (), person.places if person else ()
+        )
         self.dirty = False
 
     def value(self) -> tuple[str, str, PersonDetails]:

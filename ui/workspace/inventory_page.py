@@ -28,7 +28,9 @@ from ui.widgets.person_form import PersonForm
 from ui.workspace.base import WorkspacePage
 from workbench.domain.inventory import CircleSnapshot, Person, PersonDetails
 from workbench.errors import WorkbenchError
-from workbench.services import inventory
+from workbench.services import identifiers, inventory
+
+Names = tuple[tuple[str, ...], tuple[str, ...]]  # (nicknames, places)
 
 Loaded = tuple[list[Person], list[CircleSnapshot]]
 
@@ -184,13 +186,14 @@ class InventoryPage(WorkspacePage):
             return
         person_id = self.form.person_id
         alias, relationship, details = self.form.value()
-        work = partial(self._store, person_id, alias, relationship, details)
+        names = self.form.identifiers.aliases(), self.form.identifiers.places()
+        work = partial(self._store, person_id, alias, relationship, details, names)
         self.form.dirty = False
         if then is not None:
             then()
 
         def failed(error: WorkbenchError) -> None:
-            self.form.load(Person(person_id or 0, alias, relationship, details))
+            self.form.load(Person(person_id or 0, alias, relationship, details, *names))
             self.form.person_id = person_id
             self.form.dirty = True
             self._show_form_title()
@@ -205,11 +208,23 @@ class InventoryPage(WorkspacePage):
         self.write(work, saved, {RECORD}, failed)
 
     def _store(
-        self, person_id: int | None, alias: str, relationship: str, details: PersonDetails
+        self,
+        person_id: int | None,
+        alias: str,
+        relationship: str,
+        details: PersonDetails,
+        names: Names = ((), ()),
     ) -> int:
         if person_id is None:
-            return inventory.add_person(self.vault, self.episode_id, alias, relationship, details)
-        inventory.update_person(self.vault, person_id, alias, relationship, details)
+            person_id = inventory.add_person(
+                self.vault, self.episode_id, alias, relationship, details
+            )
+            if not any(names):
+                return person_id
+        else:
+            inventory.update_person(self.vault, person_id, alias, relationship, details)
+        aliases, places = names  # nicknames and places, which de-identified exports remove
+        identifiers.set_person_identifiers(self.vault, person_id, aliases=aliases, places=places)
         return person_id
 
     # ----- circle ----------------------------------------------------------------------------
@@ -237,8 +252,11 @@ class InventoryPage(WorkspacePage):
         if not self.form.dirty:
             return
         alias, relationship, details = self.form.value()
+        names = self.form.identifiers.aliases(), self.form.identifiers.places()
         try:
-            self.form.person_id = self._store(self.form.person_id, alias, relationship, details)
+            self.form.person_id = self._store(
+                self.form.person_id, alias, relationship, details, names
+            )
             self.form.dirty = False
         except WorkbenchError as error:
             self.show_error(error)

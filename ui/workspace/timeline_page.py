@@ -27,7 +27,7 @@ from ui.widgets.timeline_view import TimelineView
 from ui.workspace.base import WorkspacePage
 from workbench.domain.inventory import Person, TimelineEvent
 from workbench.errors import WorkbenchError
-from workbench.services import inventory, workspace_edits
+from workbench.services import identifiers, inventory, workspace_edits
 
 Loaded = tuple[list[Person], list[TimelineEvent]]
 NOTES_COLUMN = 5
@@ -173,6 +173,7 @@ class TimelinePage(WorkspacePage):
         if event.id == 0:
             return inventory.add_event(self.vault, self.episode_id, event)
         workspace_edits.update_event(self.vault, self.episode_id, event)
+        identifiers.set_event_places(self.vault, event.id, event.places)  # not in update_event
         return event.id
 
     # ----- contract --------------------------------------------------------------------------
