@@ -18,7 +18,7 @@ from workbench.domain.caseload import ClientSummary
 from workbench.services import caseload as caseload_service
 
 EXCERPT_COLUMN = 3
-NAME_WIDTH = 140  # px: longer names are elided so phase, session, PHQ-9 and risk stay in view
+NAME_WIDTH = 124  # px: longer names are elided so phase, session, PHQ-9 and risk stay in view
 
 
 def describe_clients(count: int, text: str) -> str:

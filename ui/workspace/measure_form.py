@@ -23,8 +23,8 @@ from workbench.measures import Instrument, Option
 NOT_RATED = -1  # a spin box at its minimum shows "not rated"
 DIGITS = ("0", "1", "2", "3")
 PLAIN_KEYS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-OPTION_WIDTH = 84  # an answer column: room for "More than half the days" on two lines
-ITEM_TEXT_MIN_WIDTH = 260  # never the thin column that wrapped every item
+OPTION_WIDTH = 74  # an answer column: "More than half the days" on two or three lines
+ITEM_TEXT_MIN_WIDTH = 190  # never the thin column that wrapped every item; fits 1024 px
 
 
 def _label(text: str, parent: QWidget, *, bold: bool = False, small: bool = False) -> QLabel:

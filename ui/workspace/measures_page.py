@@ -127,14 +127,14 @@ class MeasuresPage(WorkspacePage):
             label.setBuddy(field)  # the field is named by its label, for screen readers too
             chooser.addWidget(label)
             chooser.addWidget(field)
-        chooser.addStretch(1)
-        chooser.addWidget(self.history_button)
+        chooser.addStretch(1)  # the chart button sits with Record: the row fits 1024 px
         self.form_scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.stack)
         scroll.setMinimumWidth(360)
         buttons = QHBoxLayout()
         buttons.addWidget(self.result, 1)
+        buttons.addWidget(self.history_button)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.record_button)
         self.history.setMinimumWidth(300)
