@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -56,3 +58,14 @@ def new_vault(tmp_path: Path) -> Iterator[NewVault]:
 @pytest.fixture
 def vault(new_vault: NewVault) -> Vault:
     return new_vault()[0]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Qt objects made in Python go while Python is still there (a Python-made application
+    style, left to Qt's clean-up at exit, crashed the process as it ended: status 139)."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from ui.look import release_look
+
+    release_look()
+    gc.collect()

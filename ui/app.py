@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from ui import crash
 from ui.i18n import install_translators
-from ui.look import apply_look
+from ui.look import apply_look, release_look
 from ui.settings import AppSettings
 from ui.tasks import TaskRunner
 from ui.views.main_window import APP_TITLE, MainWindow
@@ -117,4 +117,6 @@ def main(argv: list[str]) -> int:
     window.show()
     if os.environ.get(FIRST_PAGE_EXIT):
         quit_when_shown(app, window)
-    return int(app.exec())
+    status = int(app.exec())
+    release_look(app)  # the Python-made style goes while Python is still there
+    return status

@@ -146,7 +146,7 @@ def apply_look(app: QApplication | None = None) -> None:
     if not isinstance(app, QApplication):
         return
     if not app.property("focusRingStyle"):
-        app.setProperty("focusRingStyle", True)
+        app.setProperty("focusRingStyle", app.style().name())
         palette = app.palette()
         app.setStyle(FocusRingStyle(app.style().name()))
         QGuiApplication.setPalette(palette)
@@ -155,3 +155,18 @@ def apply_look(app: QApplication | None = None) -> None:
         QGuiApplication.setPalette(palette)
     if app.styleSheet() != FOCUS_SHEET:
         app.setStyleSheet(FOCUS_SHEET)
+
+
+def release_look(app: QApplication | None = None) -> None:
+    """Give the application back a style Qt itself made, before Python shuts down.
+
+    The focus-ring style is a Python object; left to Qt's own clean-up at exit it was freed after
+    the interpreter had gone, and the process crashed as it ended (status 139).
+    """
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    if not isinstance(app, QApplication) or not app.property("focusRingStyle"):
+        return
+    palette = app.palette()
+    QApplication.setStyle(str(app.property("focusRingStyle")))
+    app.setProperty("focusRingStyle", None)
+    QGuiApplication.setPalette(palette)

@@ -238,3 +238,4 @@ def course_window(
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
     idle(qtbot, window)
     return window
+
