@@ -127,6 +127,9 @@ def _unlock(qtbot: QtBot, window: MainWindow, passphrase: str) -> CaseloadPage:
     caseload = window.caseload
     assert caseload is not None
     qtbot.waitUntil(lambda: caseload.clients.model.rowCount() > 0, timeout=10_000)
+    # the full integrity check runs on the worker after unlock: tests that then read the vault
+    # from this thread must not share the connection with it
+    qtbot.waitUntil(lambda: not window._runner.busy, timeout=30_000)
     return caseload
 
 
@@ -238,4 +241,3 @@ def course_window(
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
     idle(qtbot, window)
     return window
-
