@@ -122,10 +122,6 @@ class VaultSession(QObject):
         """CPU work that needs no database (PDF building, encryption) on the second worker."""
         return self.cpu.submit(work, on_done, on_error)
 
-    def notify(self, *kinds: str, origin: object = None) -> None:
-        """Announce a change made outside `op` (e.g. a draft saved synchronously on lock)."""
-        self.changed.emit(frozenset(kinds), origin)
-
     def _done(
         self, kinds: frozenset[str], origin: object, on_done: OnDone | None, value: Any
     ) -> None:

@@ -80,8 +80,8 @@ def _lock(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.vault is None, timeout=10_000)
     shown = "\n".join(widget_texts())
     assert NOTE_CANARY not in shown and RISK_CANARY not in shown
-    assert window._held, "the unsaved text is held"
-    for held in window._held:
+    assert window.held.blobs, "the unsaved text is held"
+    for held in window.held.blobs:
         for canary in (NOTE_CANARY, RISK_CANARY):
             assert canary.encode() not in held.blob
             assert b"QZXHELD" not in held.blob
@@ -119,7 +119,7 @@ def test_text_a_full_disk_kept_from_the_lock_is_saved_at_the_next_unlock(
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
     idle(qtbot, window)
     assert SAVED in messages
-    assert window._held == []
+    assert window.held.blobs == []
     vault, workspace = window.vault, window.workspace
     assert vault is not None and workspace is not None
     assert _stored(vault, workspace.episode_id) == (NOTE_CANARY, RISK_CANARY)
@@ -137,7 +137,7 @@ def test_when_saving_fails_again_the_text_stays_held_and_the_window_says_so(
     _disk_full(monkeypatch)
     _type_both(qtbot, window)
     _lock(qtbot, window)
-    first = list(window._held)
+    first = list(window.held.blobs)
 
     messages = _record(window)
     unlock(window, PASSPHRASE)  # the disk is still full
@@ -145,14 +145,14 @@ def test_when_saving_fails_again_the_text_stays_held_and_the_window_says_so(
     idle(qtbot, window)
     assert SAVED not in messages
     assert any("still not saved" in m and DiskFull.message in m for m in messages)
-    assert len(window._held) == 1 and window._held != first  # sealed again, fresh nonce
+    assert len(window.held.blobs) == 1 and window.held.blobs != first  # sealed again, fresh nonce
 
     _lock(qtbot, window)
     monkeypatch.undo()
     unlock(window, PASSPHRASE)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
     idle(qtbot, window)
-    assert window._held == []
+    assert window.held.blobs == []
     vault, workspace = window.vault, window.workspace
     assert vault is not None and workspace is not None
     assert _stored(vault, workspace.episode_id) == (NOTE_CANARY, RISK_CANARY)
@@ -172,14 +172,14 @@ def test_another_vault_unlocked_leaves_the_held_text_alone(
     _disk_full(monkeypatch)
     _type_both(qtbot, window)
     _lock(qtbot, window)
-    held = list(window._held)
+    held = list(window.held.blobs)
     monkeypatch.undo()
 
     messages = _record(window)
     window.show_unlock(other.folder)
     unlock(window, PASSPHRASE)
     idle(qtbot, window)
-    assert window._held == held  # neither applied nor dropped
+    assert window.held.blobs == held  # neither applied nor dropped
     assert SAVED not in messages
     assert any("another vault" in m for m in messages)
 
@@ -198,7 +198,7 @@ def test_quitting_with_held_text_asks_first_and_keeping_it_open_offers_the_unloc
     window.close()  # the close itself cannot save: the text is held, the user is asked
     assert len(questions.asked) == 1
     assert window.isVisible()
-    assert window.vault is None and window._held
+    assert window.vault is None and window.held.blobs
     assert isinstance(window.current_page(), UnlockPage)
     shown = "\n".join(widget_texts())
     assert NOTE_CANARY not in shown and RISK_CANARY not in shown
@@ -206,7 +206,7 @@ def test_quitting_with_held_text_asks_first_and_keeping_it_open_offers_the_unloc
     window.close()  # asked again; Yes: quit, and the held bytes go with the window
     assert len(questions.asked) == 2
     assert not window.isVisible()
-    assert window._held == []
+    assert window.held.blobs == []
 
 
 def test_a_client_with_unsaved_text_is_not_closed_by_choosing_another(

@@ -122,10 +122,6 @@ class MainWindow(QMainWindow):
     def export_dialog(self) -> ExportDialog | None:
         return self._export
 
-    @property
-    def _held(self) -> list[object]:
-        return self.held.blobs  # type: ignore[return-value]
-
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
