@@ -56,7 +56,7 @@ echo "Bundle: dist/ipt-workbench, $(du -sh dist/ipt-workbench | cut -f1)" \
     "($(du -sb dist/ipt-workbench | cut -f1) bytes)"
 if [ "$(uname -s)" = Linux ]; then
     # The download for users: unpack anywhere and run it, or ./install.sh for the menu entry.
-    version=$(sed -n 's/^version = "\(.*\)"$/\1/p' pyproject.toml | head -n 1)
+    version=$(awk -F'"' '/^version = / { print $2; exit }' pyproject.toml)  # no pipe: head closing it early is SIGPIPE (141) under pipefail
     archive="dist/ipt-workbench-$version-linux-$(uname -m).tar.gz"
     tar -C dist -cf - ipt-workbench | gzip -9n >"$archive"
     echo "Archive: $archive, $(du -sh "$archive" | cut -f1)" \

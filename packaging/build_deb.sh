@@ -9,7 +9,7 @@ BUNDLE="${BUNDLE:-dist/ipt-workbench}"
 APP_ID="org.iptworkbench.IPTWorkbench"
 [ -x "$BUNDLE/ipt-workbench" ] || { echo "no bundle at $BUNDLE: run packaging/build.sh" >&2; exit 1; }
 
-version=$(sed -n 's/^version = "\(.*\)"$/\1/p' pyproject.toml | head -n 1)
+version=$(awk -F'"' '/^version = / { print $2; exit }' pyproject.toml)  # no pipe: head closing it early is SIGPIPE (141) under pipefail
 arch=$(dpkg --print-architecture)
 deb="dist/ipt-workbench_${version}_${arch}.deb"
 stage=$(mktemp -d)
@@ -41,7 +41,7 @@ depends=()
 for soname in $needed; do
     grep -qxF "$soname" <<<"$carried" && continue
     [ "$soname" = libcups.so.2 ] && continue  # printing is optional: Recommends, below
-    path=$(ldconfig -p | awk -v s="$soname" '$1 == s && /x86-64|64bit|AArch64/ {print $NF; exit}')
+    path=$(ldconfig -p | awk -v s="$soname" '$1 == s && /x86-64|64bit|AArch64/ && !found {print $NF; found = 1}')  # reads all: an early exit was SIGPIPE (141) under pipefail
     [ -n "$path" ] || { echo "build_deb: $soname is needed but not on this machine" >&2; exit 1; }
     real=$(readlink -f "$path")
     package=$(dpkg -S "$path" 2>/dev/null || dpkg -S "$real" 2>/dev/null || dpkg -S "/usr$real" 2>/dev/null)

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 APP_ID="org.iptworkbench.IPTWorkbench"
-version=$(sed -n 's/^version = "\(.*\)"$/\1/p' pyproject.toml | head -n 1)
+version=$(awk -F'"' '/^version = / { print $2; exit }' pyproject.toml)  # no pipe: head closing it early is SIGPIPE (141) under pipefail
 deb="dist/ipt-workbench_${version}_$(dpkg --print-architecture).deb"
 [ -f "$deb" ] || { echo "no $deb: run packaging/build.sh and packaging/build_deb.sh" >&2; exit 1; }
 sudo=""
@@ -12,7 +12,7 @@ sudo=""
 fail() { echo "check_deb: $*" >&2; exit 1; }
 
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >/dev/null
-dpkg -s ipt-workbench | grep -q '^Status: install ok installed' || fail "not installed"
+dpkg -s ipt-workbench | grep '^Status: install ok installed' >/dev/null || fail "not installed"  # grep reads it all: no SIGPIPE
 
 [ "$(ipt-workbench --version)" = "ipt-workbench $version" ] || fail "--version"
 entry="/usr/share/applications/$APP_ID.desktop"
