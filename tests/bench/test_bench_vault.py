@@ -132,7 +132,7 @@ def _workload(
             if note_id is not None:
                 notes.get_note(conn, note_id)
         measures.administrations(conn, episode_id)
-        measures.risk_flags(conn, episode_id)
+        measures.client_risk_flags(conn, measures.client_of(conn, episode_id))
         inventory.people(conn, episode_id)
         inventory.events(conn, episode_id)
         formulation.get_formulation(conn, episode_id)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 
-from ui.practice.window import PracticeWindow
+if TYPE_CHECKING:  # the window is imported when first opened, not at the app's start-up
+    from ui.practice.window import PracticeWindow
 
 _open: list[PracticeWindow] = []  # the window alive now, kept so Python does not collect it
 
@@ -14,6 +17,8 @@ def open_practice() -> PracticeWindow:
     if _open:
         window = _open[0]
     else:
+        from ui.practice.window import PracticeWindow
+
         window = PracticeWindow()
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(lambda *_: _open.clear())

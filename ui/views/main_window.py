@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSt
 from ui.dialogs.about import about_box
 from ui.dialogs.backup_dialog import BackupFlow
 from ui.dialogs.create_vault import CreateVaultPage
-from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.new_client import NewClientDialog
 from ui.dialogs.preferences import PreferencesDialog
 from ui.dialogs.recovery_code import RecoveryCodePage
@@ -22,18 +22,21 @@ from ui.idle import IDLE_LOCK_MS, IdleWatcher
 from ui.session import VaultSession
 from ui.settings import AppSettings
 from ui.tasks import TaskRunner
-from ui.views.caseload import CaseloadPage
 from ui.views.first_run import FirstRunPage
 from ui.views.held_view import HeldDraftsKeeper
 from ui.views.vault_health_view import VaultHealthMonitor
-from ui.views.vault_view import VaultView
 from ui.views.window_actions import WindowActions
-from ui.views.workspace_view import ClientWorkspace
 from ui.widgets.page import BusyPage
 from ui.widgets.progress import SlowWorkIndicator
 from workbench.demo.quickstart import DEMO_PASSPHRASE, ensure_demo_vault
 from workbench.paths import default_vault, demo_vault
 from workbench.services.vaults import SUFFIX, Vault, vault_path
+
+if TYPE_CHECKING:  # built once a vault is open: not imported before the unlock window shows
+    from ui.dialogs.export_dialog import ExportDialog
+    from ui.views.caseload import CaseloadPage
+    from ui.views.vault_view import VaultView
+    from ui.views.workspace_view import ClientWorkspace
 
 APP_TITLE = "IPT Workbench"
 
@@ -205,12 +208,8 @@ class MainWindow(QMainWindow):
 
     def new_vault(self) -> None:
         """Vault › New vault…: lock what is open, then the create page for a chosen folder."""
-        path = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Create a new vault"),
-            str(default_vault()),
-            self.tr("Vaults (*.iptvault)"),
-        )[0]
+        title, kinds = self.tr("Create a new vault"), self.tr("Vaults (*.iptvault)")
+        path = QFileDialog.getSaveFileName(self, title, str(default_vault()), kinds)[0]
         if path:
             self._close_vault()
             self.show_create(Path(path))
@@ -244,6 +243,8 @@ class MainWindow(QMainWindow):
         session = self._start_session(vault)
         self.settings.add_recent_vault(vault.folder)
         self.actions_.refresh_recent()
+        from ui.views.vault_view import VaultView  # imported once a vault is open
+
         view = VaultView(session, self.settings)
         view.caseload.status_changed.connect(self.count_label.setText)
         view.caseload.selection_changed.connect(lambda _has: self._client_state())
@@ -291,6 +292,8 @@ class MainWindow(QMainWindow):
         client_id, label = view.client_for_actions()
         if client_id is None:
             return
+        from ui.dialogs.export_dialog import ExportDialog
+
         dialog = ExportDialog(session, client_id, label, self)
         dialog.addAction(self.lock_action)  # Ctrl+L still locks while it has focus
         dialog.finished.connect(lambda _: setattr(self, "_export", None))
