@@ -2292,7 +2292,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="+47"/>
+        <location filename="../../ui/views/main_window.py" line="+50"/>
         <source>{0} — {1} (locked)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2302,12 +2302,12 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+158"/>
         <source>Create a new vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Vaults (*.iptvault)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2322,7 +2322,7 @@ Quit anyway and lose it? Choose No to keep the app open, free some space and unl
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-66"/>
         <source>Preparing the demo vault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5108,7 +5108,7 @@ Reason:</source>
 <context>
     <name>SupervisionMenu</name>
     <message>
-        <location filename="../../ui/views/supervision_menu.py" line="+42"/>
+        <location filename="../../ui/views/supervision_menu.py" line="+39"/>
         <source>&amp;Rate session adherence…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5148,7 +5148,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>Open or select a client first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5820,7 +5820,7 @@ Reason:</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../ui/views/window_actions.py" line="+54"/>
+        <location filename="../../ui/views/window_actions.py" line="+53"/>
         <source>&amp;New vault…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5985,7 +5985,7 @@ Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+23"/>
         <source>Show the {0} tab of the open chart (Alt+{1})</source>
         <translation type="unfinished"></translation>
     </message>

@@ -11,9 +11,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
-from ui.dialogs.fidelity_dialogs import CaseSummaryDialog, SessionRatingDialog
-from ui.dialogs.meeting_dialog import MeetingDialog
-from ui.dialogs.pack_dialog import PackDialog
 from ui.session import VaultSession
 
 if TYPE_CHECKING:
@@ -74,20 +71,28 @@ class SupervisionMenu(QObject):
 
     @staticmethod
     def _rating(session: VaultSession, client_id: int | None, parent: QWidget) -> QDialog:
+        from ui.dialogs.fidelity_dialogs import SessionRatingDialog  # loaded when first used
+
         assert client_id is not None
         return SessionRatingDialog(session, client_id, parent)
 
     @staticmethod
     def _summary(session: VaultSession, client_id: int | None, parent: QWidget) -> QDialog:
+        from ui.dialogs.fidelity_dialogs import CaseSummaryDialog
+
         assert client_id is not None
         return CaseSummaryDialog(session, client_id, parent)
 
     @staticmethod
     def _meeting(session: VaultSession, client_id: int | None, parent: QWidget) -> QDialog:
+        from ui.dialogs.meeting_dialog import MeetingDialog
+
         return MeetingDialog(session, client_id, parent)
 
     @staticmethod
     def _pack(session: VaultSession, client_id: int | None, parent: QWidget) -> QDialog:
+        from ui.dialogs.pack_dialog import PackDialog
+
         dialog = PackDialog(session, client_id, parent)
         session.locking.connect(dialog.discard)
         dialog.finished.connect(lambda _r: session.locking.disconnect(dialog.discard))

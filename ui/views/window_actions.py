@@ -14,7 +14,6 @@ from ui.i18n import translate
 from ui.practice.launch import open_practice
 from ui.views.course_actions import CourseActions
 from ui.views.supervision_menu import SupervisionMenu
-from ui.views.workspace_view import PAGES
 from ui.widgets.announce import announce
 
 if TYPE_CHECKING:
@@ -153,23 +152,31 @@ class WindowActions(QObject):
         self.previous_tab_action.setShortcuts(
             [QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+PgUp")]
         )
-        self.tab_actions: list[QAction] = []
-        for index, page in enumerate(PAGES[:9]):
-            title = translate("WorkspacePage", page.title)
-            self.tab_actions.append(
-                make_action(
-                    w, title, partial(self.show_tab, index), shortcut=f"Alt+{index + 1}",
-                    tip=self.tr("Show the {0} tab of the open chart (Alt+{1})").format(
-                        title.replace("&", ""), index + 1
-                    ),
-                )
-            )  # fmt: skip
+        self.tab_actions: list[QAction] = []  # Alt+1…9: made at the first unlock (_add_tab_actions)
+        self._go_menu = go_menu
         go_menu.addActions([self.next_tab_action, self.previous_tab_action])
         go_menu.addSeparator()
-        go_menu.addActions(self.tab_actions)
-        for action in (self.next_tab_action, self.previous_tab_action, *self.tab_actions):
+        for action in (self.next_tab_action, self.previous_tab_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setEnabled(False)  # with the vault; they do nothing until a chart is open
+
+    def _add_tab_actions(self) -> None:
+        """One action per workspace tab; the pages' module loads with the first vault, not at
+        start-up (it is most of what the unlock window would wait for)."""
+        from ui.views.workspace_view import PAGES
+
+        w = self._window
+        for index, page in enumerate(PAGES[:9]):
+            title = translate("WorkspacePage", page.title)
+            action = make_action(
+                w, title, partial(self.show_tab, index), shortcut=f"Alt+{index + 1}",
+                tip=self.tr("Show the {0} tab of the open chart (Alt+{1})").format(
+                    title.replace("&", ""), index + 1
+                ),
+            )  # fmt: skip
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.tab_actions.append(action)
+        self._go_menu.addActions(self.tab_actions)
 
     def show_tab(self, index: int) -> None:
         """Show tab *index* of the open chart and put the focus on its tab."""
@@ -194,6 +201,8 @@ class WindowActions(QObject):
         self.recent_menu.setEnabled(bool(folders))
 
     def set_unlocked(self, unlocked: bool, *, backup_running: bool) -> None:
+        if unlocked and not self.tab_actions:
+            self._add_tab_actions()
         for action in (self.lock_action, self.new_client_action, self.find_action):
             action.setEnabled(unlocked)
         for action in (self.next_tab_action, self.previous_tab_action, *self.tab_actions):
