@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 from workbench.domain.risk import RiskNote
@@ -27,3 +31,24 @@ def complete_risk_note(**changes: Any) -> RiskNote:
     }
     fields.update(changes)
     return RiskNote(**fields)
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def start_cli(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """`ipt-workbench ARGS --passphrase-stdin` as a child with no terminal, given PASSPHRASE."""
+    child_env = {**os.environ, **(env or {})}
+    child_env["PYTHONPATH"] = os.pathsep.join([os.environ["PYTHONPATH"], str(ROOT)])
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "workbench.cli", *map(str, args), "--passphrase-stdin"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=child_env,
+        start_new_session=True,
+    )
+    assert proc.stdin is not None
+    proc.stdin.write((PASSPHRASE + "\n").encode())
+    proc.stdin.close()
+    return proc

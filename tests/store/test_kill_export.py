@@ -11,9 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from tests.cli.test_cli import ROOT
 from tests.conftest import NewVault
-from tests.support import PASSPHRASE
+from tests.support import PASSPHRASE, start_cli
 from workbench.demo.build import fill_demo
 from workbench.fileio import PART_PREFIX
 from workbench.store.vault import Vault
@@ -21,31 +20,6 @@ from workbench.store.vault import Vault
 TRIALS = 10
 SEED = 7_2026
 CLIENTS = 150
-
-
-def _export(folder: Path, out: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ}
-    env["PYTHONPATH"] = os.pathsep.join([os.environ["PYTHONPATH"], str(ROOT)])
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "workbench.cli",
-            "export-json",
-            str(folder),
-            str(out),
-            "--passphrase-stdin",
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-        start_new_session=True,
-    )
-    assert proc.stdin is not None
-    proc.stdin.write((PASSPHRASE + "\n").encode())
-    proc.stdin.close()
-    return proc
 
 
 def test_kill_minus_nine_during_export_leaves_no_partial_file(
@@ -59,7 +33,7 @@ def test_kill_minus_nine_during_export_leaves_no_partial_file(
     out_dir.mkdir()
     out = out_dir / "caseload.json"
     started = time.perf_counter()
-    assert _export(folder, out).wait(timeout=300) == 0
+    assert start_cli("export-json", folder, out).wait(timeout=300) == 0
     duration = time.perf_counter() - started
     assert len(json.loads(out.read_bytes())["clients"]) == CLIENTS
     out.unlink()
@@ -67,7 +41,7 @@ def test_kill_minus_nine_during_export_leaves_no_partial_file(
     rng = random.Random(SEED)
     outcomes = []
     for _ in range(TRIALS):
-        proc = _export(folder, out)
+        proc = start_cli("export-json", folder, out)
         time.sleep(rng.uniform(0.3, 0.98) * duration)
         killed = proc.poll() is None
         if killed:
@@ -82,7 +56,7 @@ def test_kill_minus_nine_during_export_leaves_no_partial_file(
         with Vault.unlock(folder, PASSPHRASE) as reopened:
             assert reopened.check_integrity().ok
     leftovers = sorted(p.name for p in out_dir.glob(f"{PART_PREFIX}*"))
-    assert _export(folder, out).wait(timeout=300) == 0  # the next export tidies up
+    assert start_cli("export-json", folder, out).wait(timeout=300) == 0  # the next export tidies up
     assert sorted(p.name for p in out_dir.iterdir()) == ["caseload.json"]
     print("export kill trials:", outcomes, "temp files left before the next export:", leftovers)
     assert sum(o.startswith("killed") for o in outcomes) >= TRIALS // 2

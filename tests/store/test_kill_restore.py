@@ -6,14 +6,11 @@ import os
 import random
 import shutil
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from tests.cli.test_cli import ROOT
 from tests.conftest import NewVault
-from tests.support import PASSPHRASE
+from tests.support import PASSPHRASE, start_cli
 from workbench.demo.build import fill_demo
 from workbench.store.backup import make_backup
 from workbench.store.clients import add_client
@@ -34,31 +31,6 @@ def _digests(folder: Path) -> dict[str, dict[str, object]]:
     return digests
 
 
-def _restore(backup: Path, target: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ}
-    env["PYTHONPATH"] = os.pathsep.join([os.environ["PYTHONPATH"], str(ROOT)])
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "workbench.cli",
-            "restore",
-            str(backup),
-            str(target),
-            "--passphrase-stdin",
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-        start_new_session=True,
-    )
-    assert proc.stdin is not None
-    proc.stdin.write((PASSPHRASE + "\n").encode())
-    proc.stdin.close()
-    return proc
-
-
 def test_kill_minus_nine_during_restore_leaves_one_whole_vault(
     new_vault: NewVault, tmp_path: Path
 ) -> None:
@@ -74,7 +46,7 @@ def test_kill_minus_nine_during_restore_leaves_one_whole_vault(
     shutil.copytree(folder, pristine)
     newer = _digests(folder)
     started = time.perf_counter()
-    assert _restore(backup, tmp_path / "timing").wait(timeout=300) == 0
+    assert start_cli("restore", backup, tmp_path / "timing").wait(timeout=300) == 0
     duration = time.perf_counter() - started
     restored = _digests(tmp_path / "timing.iptvault")
     assert restored != newer
@@ -84,7 +56,7 @@ def test_kill_minus_nine_during_restore_leaves_one_whole_vault(
     for _ in range(TRIALS):
         shutil.rmtree(folder)
         shutil.copytree(pristine, folder)  # every trial starts from the vault that moved on
-        proc = _restore(backup, folder)
+        proc = start_cli("restore", backup, folder)
         time.sleep(rng.uniform(0.2, 0.9) * duration)
         killed = proc.poll() is None
         if killed:

@@ -7,15 +7,13 @@ import random
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import ROOT
 from tests.conftest import NewVault
-from tests.support import PASSPHRASE
+from tests.support import PASSPHRASE, start_cli
 from workbench.demo.build import fill_demo
 from workbench.errors import WrongRecoveryCode
 from workbench.store.content_hash import table_digests
@@ -72,20 +70,7 @@ def test_kill_minus_nine_during_rekey_leaves_a_vault_that_opens(
     outcomes: list[str] = []
 
     def start(folder: Path, home: Path) -> subprocess.Popen[bytes]:
-        env = {**os.environ, "IPT_WORKBENCH_HOME": str(home)}
-        env["PYTHONPATH"] = os.pathsep.join([os.environ["PYTHONPATH"], str(ROOT)])
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "workbench.cli", "rekey", str(folder), "--passphrase-stdin"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env=env,
-            start_new_session=True,
-        )
-        assert proc.stdin is not None
-        proc.stdin.write((PASSPHRASE + "\n").encode())
-        proc.stdin.close()
-        return proc
+        return start_cli("rekey", folder, env={"IPT_WORKBENCH_HOME": str(home)})
 
     # One uninterrupted run sets the time scale, so the kills spread over the whole rekey
     # (start-up, copy, verification, key file, swap) whatever the machine's load.
