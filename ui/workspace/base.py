@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QWidget
 
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.session import ALL_KINDS, VaultSession
-from ui.tasks import TaskRunner
 from workbench.errors import WorkbenchError
 from workbench.services.vaults import Vault
 
@@ -45,10 +44,6 @@ class WorkspacePage(QWidget):
     @property
     def vault(self) -> Vault:
         return self.vault_session.vault
-
-    @property
-    def runner(self) -> TaskRunner:
-        return self.vault_session.db
 
     def run(self, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         """Run *work* on the serial worker, in order; errors become a message."""
